@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type session from 'express-session';
+import { pinoHttp } from 'pino-http';
+import { createTranslator } from './i18n/catalogue.js';
+import type { Logger } from './logger.js';
+import type { AssessmentService } from './services/assessmentService.js';
+import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
+import { setUpCsrf } from './web/middleware/csrf.js';
+import { setUpSessions } from './web/middleware/sessions.js';
+import { setUpViewLocals } from './web/middleware/viewLocals.js';
+import { setUpWebSecurity } from './web/middleware/webSecurity.js';
+import { healthRoutes } from './web/routes/healthRoutes.js';
+import { infoRoutes } from './web/routes/infoRoutes.js';
+import { resultsRoutes } from './web/routes/resultsRoutes.js';
+import { walkRoutes } from './web/routes/walkRoutes.js';
+
+export interface AppDependencies {
+  logger: Logger;
+  assessmentService: AssessmentService;
+  sessionStore: session.Store;
+  sessionSecret: string;
+  secureCookies: boolean;
+  trustProxy: number;
+  version: string;
+  isDatabaseReachable: () => Promise<boolean>;
+}
+
+/** The project root: views and static files sit beside src (and beside dist/src once built). */
+function projectRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '../..') : path.resolve(here, '..');
+}
+
+/** Builds the app from its services. Opens nothing and listens on nothing: server.ts does that. */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  const root = projectRoot();
+  const t = createTranslator('en');
+
+  app.set('trust proxy', deps.trustProxy);
+  app.set('views', path.join(root, 'views'));
+  app.set('view engine', 'ejs');
+  // On in every mode: templates are part of the build, and re-reading them costs half the throughput.
+  app.set('view cache', true);
+
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(healthRoutes({ version: deps.version, isDatabaseReachable: deps.isDatabaseReachable }));
+  app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h', index: false }));
+
+  setUpWebSecurity(app);
+  setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
+  setUpCsrf(app);
+  setUpViewLocals(app);
+
+  app.use(walkRoutes(deps.assessmentService, t));
+  app.use(resultsRoutes(deps.assessmentService));
+  app.use(infoRoutes());
+
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(deps.logger));
+  return app;
+}

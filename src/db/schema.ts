@@ -1,0 +1,49 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are ISO 8601 UTC strings: portable across SQLite and PostgreSQL and sortable as text. */
+export interface AssessmentsTable {
+  id: string;
+  questionnaire_version: string;
+  created_at: string;
+  updated_at: string;
+  /** Bumped on every save; lets a save detect that another one happened in between. */
+  revision: Generated<number>;
+}
+
+export interface ResumeTokensTable {
+  /** SHA-256 of the resume secret, hex. The secret itself is never stored. */
+  token_hash: string;
+  assessment_id: string;
+  created_at: string;
+}
+
+export interface AnswersTable {
+  assessment_id: string;
+  question_id: string;
+  /** JSON: a string, or an array of strings for checkboxes. */
+  value_json: string;
+  note: string | null;
+  updated_at: string;
+}
+
+export interface SectionProgressTable {
+  assessment_id: string;
+  section_id: string;
+  status: 'in_progress' | 'completed';
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  sid: string;
+  data: string;
+  /** Milliseconds since the epoch. */
+  expires_at: number | string;
+}
+
+export interface DatabaseSchema {
+  assessments: AssessmentsTable;
+  resume_tokens: ResumeTokensTable;
+  answers: AnswersTable;
+  section_progress: SectionProgressTable;
+  sessions: SessionsTable;
+}

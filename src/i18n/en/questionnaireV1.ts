@@ -1,0 +1,1 @@
+export const questionnaireV1Messages: Readonly<Record<string, string>> = {};

@@ -1,0 +1,23 @@
+import type { Questionnaire } from '../types.js';
+import { contactsSection } from './contactsSection.js';
+import { exposureSections } from './exposureSections.js';
+import { pillarSections } from './pillarSections.js';
+import { profileSection } from './profileSection.js';
+import { recommendationsV1 } from './recommendations.js';
+import { scenariosV1 } from './scenarios.js';
+import { sourcesV1 } from './sources.js';
+
+export { pillarIdsV1, scenarioIdsV1 } from './builders.js';
+export type { PillarIdV1, ScenarioIdV1 } from './builders.js';
+
+/**
+ * Questionnaire version 1.0. Never change its meaning in place: stored assessments and issued
+ * reports were answered against it. Reword or restructure in a new version instead.
+ */
+export const questionnaireV1: Questionnaire = {
+  version: '1.0',
+  sections: [profileSection, ...exposureSections, ...pillarSections, contactsSection],
+  scenarios: scenariosV1,
+  recommendations: recommendationsV1,
+  sources: sourcesV1,
+};

@@ -1,0 +1,125 @@
+import type { Db } from '../db/database.js';
+import type { Answers, AnswerValue, StoredAnswer } from '../questionnaire/types.js';
+
+export type StoredSectionStatus = 'in_progress' | 'completed';
+
+export interface AssessmentRecord {
+  id: string;
+  questionnaireVersion: string;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+export interface SectionSave {
+  assessmentId: string;
+  sectionId: string;
+  /** The section's question ids: answers to these not in `answers` are removed (cleared by the user). */
+  questionIds: readonly string[];
+  answers: Readonly<Record<string, StoredAnswer>>;
+  status: StoredSectionStatus;
+  now: string;
+}
+
+function toRecord(row: { id: string; questionnaire_version: string; created_at: string; updated_at: string; revision: number }): AssessmentRecord {
+  return {
+    id: row.id,
+    questionnaireVersion: row.questionnaire_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: Number(row.revision),
+  };
+}
+
+/** Storage of assessments, their answers and progress. Plain data in and out; portable SQL only. */
+export function createAssessmentRepository(db: Db) {
+  return {
+    async create(input: { id: string; questionnaireVersion: string; tokenHash: string; now: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('assessments')
+          .values({ id: input.id, questionnaire_version: input.questionnaireVersion, created_at: input.now, updated_at: input.now })
+          .execute();
+        await trx
+          .insertInto('resume_tokens')
+          .values({ token_hash: input.tokenHash, assessment_id: input.id, created_at: input.now })
+          .execute();
+      });
+    },
+
+    async addResumeToken(assessmentId: string, tokenHash: string, now: string): Promise<void> {
+      await db.insertInto('resume_tokens').values({ token_hash: tokenHash, assessment_id: assessmentId, created_at: now }).execute();
+    },
+
+    async findIdByTokenHash(tokenHash: string): Promise<string | undefined> {
+      const row = await db.selectFrom('resume_tokens').select('assessment_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row?.assessment_id;
+    },
+
+    async findById(id: string): Promise<AssessmentRecord | undefined> {
+      const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRecord(row) : undefined;
+    },
+
+    async loadAnswers(assessmentId: string): Promise<Answers> {
+      const rows = await db
+        .selectFrom('answers')
+        .select(['question_id', 'value_json', 'note'])
+        .where('assessment_id', '=', assessmentId)
+        .execute();
+      const answers: Record<string, StoredAnswer> = {};
+      for (const row of rows) {
+        const value = JSON.parse(row.value_json) as AnswerValue;
+        answers[row.question_id] = row.note === null ? { value } : { value, note: row.note };
+      }
+      return answers;
+    },
+
+    async loadProgress(assessmentId: string): Promise<Record<string, StoredSectionStatus>> {
+      const rows = await db
+        .selectFrom('section_progress')
+        .select(['section_id', 'status'])
+        .where('assessment_id', '=', assessmentId)
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.section_id, row.status]));
+    },
+
+    /** Saves one section's answers and status in a single transaction and bumps the revision. */
+    async saveSection(save: SectionSave): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const cleared = save.questionIds.filter((id) => save.answers[id] === undefined);
+        if (cleared.length > 0) {
+          await trx
+            .deleteFrom('answers')
+            .where('assessment_id', '=', save.assessmentId)
+            .where('question_id', 'in', cleared)
+            .execute();
+        }
+        for (const [questionId, answer] of Object.entries(save.answers)) {
+          const row = {
+            value_json: JSON.stringify(answer.value),
+            note: answer.note ?? null,
+            updated_at: save.now,
+          };
+          await trx
+            .insertInto('answers')
+            .values({ assessment_id: save.assessmentId, question_id: questionId, ...row })
+            .onConflict((oc) => oc.columns(['assessment_id', 'question_id']).doUpdateSet(row))
+            .execute();
+        }
+        await trx
+          .insertInto('section_progress')
+          .values({ assessment_id: save.assessmentId, section_id: save.sectionId, status: save.status, updated_at: save.now })
+          .onConflict((oc) => oc.columns(['assessment_id', 'section_id']).doUpdateSet({ status: save.status, updated_at: save.now }))
+          .execute();
+        await trx
+          .updateTable('assessments')
+          .set((eb) => ({ updated_at: save.now, revision: eb('revision', '+', 1) }))
+          .where('id', '=', save.assessmentId)
+          .execute();
+      });
+    },
+  };
+}
+
+export type AssessmentRepository = ReturnType<typeof createAssessmentRepository>;

@@ -1,0 +1,58 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DatabaseStartError, migrateToLatest, openSqlite } from './db/database.js';
+import { createLogger } from './logger.js';
+import { createAssessmentRepository } from './repositories/assessmentRepository.js';
+import { DatabaseSessionStore } from './repositories/sessionStore.js';
+import { createAssessmentService } from './services/assessmentService.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = openSqlite(config.dataDir);
+  await migrateToLatest(database.db);
+  const sessionStore = new DatabaseSessionStore(database.db);
+
+  const app = createApp({
+    logger,
+    assessmentService: createAssessmentService(createAssessmentRepository(database.db)),
+    sessionStore,
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    version: config.version,
+    isDatabaseReachable: () => database.isReachable(),
+  });
+
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info({ port: config.port, host: config.host, dataDir: config.dataDir }, `RiskPlan listening on http://localhost:${config.port}`);
+  });
+
+  // SIGTERM: stop taking connections, let requests in flight finish, then close the database.
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      sessionStore.close();
+      void database.close().then(() => {
+        logger.info('database closed, bye');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DatabaseStartError;
+  // The logger may not exist yet (bad config): stderr is the only honest channel here.
+  process.stderr.write(`RiskPlan could not start: ${known ? error.message : String(error)}\n`);
+  if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});

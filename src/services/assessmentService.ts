@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { allRelevantCompleted, isSectionComplete, nextRelevantSection, taskList, type SectionTask } from '../questionnaire/progress.js';
+import { currentQuestionnaire, questionnaireFor } from '../questionnaire/registry.js';
+import type { Answers, Questionnaire, Section, StoredAnswer } from '../questionnaire/types.js';
+import { effectiveAnswers, findSection, isSectionRelevant } from '../questionnaire/visibility.js';
+import type { AssessmentRecord, AssessmentRepository } from '../repositories/assessmentRepository.js';
+import { scoreAssessment } from '../scoring/scoreAssessment.js';
+import type { RiskRegister } from '../scoring/types.js';
+import { hashResumeToken, looksLikeResumeToken, newResumeToken } from './resumeTokens.js';
+
+export interface AssessmentState {
+  assessment: AssessmentRecord;
+  questionnaire: Questionnaire;
+  answers: Answers;
+  tasks: SectionTask[];
+  readyForResults: boolean;
+}
+
+export type SaveMode = 'continue' | 'later';
+
+export class AssessmentNotFoundError extends Error {
+  override name = 'AssessmentNotFoundError';
+}
+
+export class UnknownQuestionnaireVersionError extends Error {
+  override name = 'UnknownQuestionnaireVersionError';
+}
+
+/** The answers as they stand once a section's answers replace what it held before. */
+function replaceSectionAnswers(answers: Answers, section: Section, sectionAnswers: Readonly<Record<string, StoredAnswer>>): Answers {
+  const sectionIds = new Set(section.questions.map((q) => q.id));
+  const others = Object.entries(answers).filter(([id]) => !sectionIds.has(id));
+  return { ...Object.fromEntries(others), ...sectionAnswers };
+}
+
+/** The walk through an assessment. Takes and returns plain data; knows nothing of HTTP. */
+export function createAssessmentService(repository: AssessmentRepository, clock: () => Date = () => new Date()) {
+  const now = () => clock().toISOString();
+
+  async function load(assessmentId: string): Promise<AssessmentState> {
+    const assessment = await repository.findById(assessmentId);
+    if (!assessment) throw new AssessmentNotFoundError(assessmentId);
+    const questionnaire = questionnaireFor(assessment.questionnaireVersion);
+    if (!questionnaire) throw new UnknownQuestionnaireVersionError(assessment.questionnaireVersion);
+    const [answers, progress] = await Promise.all([repository.loadAnswers(assessmentId), repository.loadProgress(assessmentId)]);
+    const tasks = taskList(questionnaire, answers, progress);
+    return { assessment, questionnaire, answers, tasks, readyForResults: allRelevantCompleted(tasks) };
+  }
+
+  return {
+    load,
+
+    async start(): Promise<{ assessmentId: string; resumeToken: string }> {
+      const assessmentId = randomUUID();
+      const resumeToken = newResumeToken();
+      await repository.create({
+        id: assessmentId,
+        questionnaireVersion: currentQuestionnaire.version,
+        tokenHash: hashResumeToken(resumeToken),
+        now: now(),
+      });
+      return { assessmentId, resumeToken };
+    },
+
+    /** A fresh link for "come back later"; earlier links stay valid. */
+    async issueResumeToken(assessmentId: string): Promise<string> {
+      const resumeToken = newResumeToken();
+      await repository.addResumeToken(assessmentId, hashResumeToken(resumeToken), now());
+      return resumeToken;
+    },
+
+    async resume(resumeToken: string): Promise<string | undefined> {
+      if (!looksLikeResumeToken(resumeToken)) return undefined;
+      return repository.findIdByTokenHash(hashResumeToken(resumeToken));
+    },
+
+    /** The section if it exists and is relevant to this business. */
+    sectionFor(state: AssessmentState, sectionId: string): Section | undefined {
+      const section = findSection(state.questionnaire, sectionId);
+      return section && isSectionRelevant(section, state.answers) ? section : undefined;
+    },
+
+    /**
+     * Saves a section's validated answers. "Continue" marks it completed when every required
+     * question is answered; "later" keeps it in progress. Returns where the walk goes next.
+     */
+    async saveSection(
+      state: AssessmentState,
+      section: Section,
+      answers: Readonly<Record<string, StoredAnswer>>,
+      mode: SaveMode,
+    ): Promise<{ next: Section | undefined }> {
+      const afterSave = replaceSectionAnswers(state.answers, section, answers);
+      const complete = mode === 'continue' && isSectionComplete(section, afterSave);
+      await repository.saveSection({
+        assessmentId: state.assessment.id,
+        sectionId: section.id,
+        questionIds: section.questions.map((q) => q.id),
+        answers,
+        status: complete ? 'completed' : 'in_progress',
+        now: now(),
+      });
+      return { next: nextRelevantSection(state.questionnaire, afterSave, section.id) };
+    },
+
+    results(state: AssessmentState): RiskRegister {
+      return scoreAssessment(state.questionnaire, effectiveAnswers(state.questionnaire, state.answers));
+    },
+  };
+}
+
+export type AssessmentService = ReturnType<typeof createAssessmentService>;

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger.js';
+
+/** Status codes from body-parser, csrf-sync, path decoding and our own routes all arrive here. */
+function statusOf(error: unknown): number {
+  if (typeof error === 'object' && error !== null) {
+    const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+    const code = typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : 500;
+    if (code >= 400 && code < 600) return code;
+  }
+  return 500;
+}
+
+const KNOWN_PAGES = new Set([400, 403, 404, 413, 500]);
+
+export const notFoundHandler: RequestHandler = (_req, res) => {
+  res.status(404).render('pages/error', { status: 404, incidentId: undefined });
+};
+
+/**
+ * One place where errors end: a friendly page and an incident id that finds the log entry.
+ * No stack, message or internal detail reaches the user, in any mode.
+ */
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = statusOf(error);
+    const incidentId = randomUUID();
+    const entry = { incidentId, status, method: req.method, path: req.path, err: error };
+    if (status >= 500) logger.error(entry, 'request failed');
+    else logger.warn(entry, 'request refused');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const page = KNOWN_PAGES.has(status) ? status : status >= 500 ? 500 : 400;
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(status).render('pages/error', { status: page, incidentId }, (renderError: Error | null, html?: string) => {
+      if (renderError) {
+        logger.error({ incidentId, err: renderError }, 'error page failed to render');
+        res.type('text/plain').send(`Something went wrong. Incident ${incidentId}`);
+        return;
+      }
+      res.send(html);
+    });
+  };
+}

@@ -1,0 +1,132 @@
+import type { Request } from 'express';
+import { body, matchedData, validationResult, type ValidationChain } from 'express-validator';
+import type { Translate } from '../../i18n/catalogue.js';
+import type { Question, StoredAnswer } from '../../questionnaire/types.js';
+
+export const NOTE_MAX_LENGTH = 1000;
+const DEFAULT_TEXT_MAX = 200;
+const PHONE_PATTERN = /^[0-9+()\-\s./]*$/;
+
+export type SaveIntent = 'continue' | 'later';
+
+export interface FieldError {
+  /** The form field (question id, or `<id>__note`). */
+  field: string;
+  /** The id of the element the error summary links to (the first input of the field). */
+  href: string;
+  message: string;
+}
+
+/** What the user typed, as typed, to put back into the form when it is shown again. */
+export type FormValues = Readonly<Record<string, string | readonly string[]>>;
+
+export const noteField = (questionId: string) => `${questionId}__note`;
+
+/** Checkbox and radio inputs get ids `<question>` for the first option and `<question>-<value>` after. */
+export function optionInputId(question: Question, value: string): string {
+  return question.options?.[0]?.value === value ? question.id : `${question.id}-${value}`;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null || value === '') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function checkboxChain(question: Question, required: boolean, t: Translate): ValidationChain {
+  const allowed = new Set((question.options ?? []).map((o) => o.value));
+  const exclusive = new Set((question.options ?? []).filter((o) => o.exclusive).map((o) => o.value));
+  return body(question.id)
+    .customSanitizer(asArray)
+    .custom((values: unknown[]) => !required || values.length > 0)
+    .withMessage(t('error.required.choice'))
+    .bail()
+    .custom((values: unknown[]) => values.every((v) => typeof v === 'string' && allowed.has(v)))
+    .withMessage(t('error.invalidOption'))
+    .bail()
+    .custom((values: string[]) => values.length <= 1 || !values.some((v) => exclusive.has(v)))
+    .withMessage(t('error.exclusiveOption'));
+}
+
+function singleValueChain(question: Question, required: boolean, t: Translate): ValidationChain {
+  const isChoice = question.type === 'radio';
+  const start = body(question.id);
+  const presence = required
+    ? start.exists({ values: 'falsy' }).withMessage(t(isChoice ? 'error.required.choice' : 'error.required.text')).bail()
+    : start.optional({ values: 'falsy' });
+  // A field sent twice arrives as an array: refuse it rather than pick one silently.
+  const chain = presence.isString().withMessage(t('error.oneAnswer')).bail().trim();
+  if (isChoice) {
+    return chain.isIn((question.options ?? []).map((o) => o.value)).withMessage(t('error.invalidOption'));
+  }
+  const max = question.maxLength ?? DEFAULT_TEXT_MAX;
+  const limited = chain.isLength({ max }).withMessage(t('error.tooLong', { max })).bail();
+  if (question.type === 'tel') return limited.matches(PHONE_PATTERN).withMessage(t('error.phone'));
+  if (question.type === 'email') return limited.optional({ values: 'falsy' }).isEmail().withMessage(t('error.email'));
+  return limited;
+}
+
+function noteChain(question: Question, t: Translate): ValidationChain {
+  return body(noteField(question.id))
+    .optional({ values: 'falsy' })
+    .isString()
+    .withMessage(t('error.oneAnswer'))
+    .bail()
+    .trim()
+    .isLength({ max: NOTE_MAX_LENGTH })
+    .withMessage(t('error.tooLong', { max: NOTE_MAX_LENGTH }));
+}
+
+/**
+ * Validation built from the section's data: only the questions shown are read, and anything
+ * else in the body is ignored. "Save and come back later" skips the required checks so a half
+ * done section can be kept; everything else (length, options, format) is always checked.
+ */
+export function sectionChains(questions: readonly Question[], intent: SaveIntent, t: Translate): ValidationChain[] {
+  return questions.flatMap((question) => {
+    const required = intent === 'continue' && question.required;
+    const answerChain = question.type === 'checkboxes' ? checkboxChain(question, required, t) : singleValueChain(question, required, t);
+    return question.allowNote ? [answerChain, noteChain(question, t)] : [answerChain];
+  });
+}
+
+function typedValues(req: Request, questions: readonly Question[]): FormValues {
+  const raw = (req.body ?? {}) as Record<string, unknown>;
+  const values: Record<string, string | string[]> = {};
+  const fields = questions.flatMap((q) => (q.allowNote ? [q.id, noteField(q.id)] : [q.id]));
+  for (const field of fields) {
+    const value = raw[field];
+    if (typeof value === 'string') values[field] = value;
+    else if (Array.isArray(value)) values[field] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return values;
+}
+
+function toAnswers(data: Record<string, unknown>, questions: readonly Question[]): Record<string, StoredAnswer> {
+  const answers: Record<string, StoredAnswer> = {};
+  for (const question of questions) {
+    const value = data[question.id];
+    const note = data[noteField(question.id)];
+    const answerValue = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value : '';
+    const hasValue = Array.isArray(answerValue) ? answerValue.length > 0 : answerValue !== '';
+    const hasNote = typeof note === 'string' && note !== '';
+    if (!hasValue && !hasNote) continue;
+    answers[question.id] = hasNote ? { value: answerValue, note } : { value: answerValue };
+  }
+  return answers;
+}
+
+export type SectionFormResult =
+  | { ok: true; answers: Record<string, StoredAnswer> }
+  | { ok: false; errors: FieldError[]; values: FormValues };
+
+export async function readSectionForm(req: Request, questions: readonly Question[], intent: SaveIntent, t: Translate): Promise<SectionFormResult> {
+  for (const chain of sectionChains(questions, intent, t)) await chain.run(req);
+  const result = validationResult(req);
+  if (!result.isEmpty()) {
+    const errors = result.array({ onlyFirstError: true }).flatMap((error) =>
+      error.type === 'field' ? [{ field: error.path, href: error.path, message: String(error.msg) }] : [],
+    );
+    return { ok: false, errors, values: typedValues(req, questions) };
+  }
+  return { ok: true, answers: toAnswers(matchedData(req, { locations: ['body'], includeOptionals: true }), questions) };
+}

@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { heatMapCells } from '../../scoring/bands.js';
+import type { AssessmentService } from '../../services/assessmentService.js';
+import { noStore } from '../middleware/webSecurity.js';
+import { requireAssessment, stateOf } from './assessmentContext.js';
+
+export const TOP_ACTIONS = 5;
+
+export function resultsRoutes(service: AssessmentService): Router {
+  const router = Router();
+
+  router.get('/assessment/results', noStore, requireAssessment(service), (_req, res) => {
+    const state = stateOf(res);
+    if (!state.readyForResults) {
+      res.redirect(303, '/assessment?incomplete=1');
+      return;
+    }
+    const register = service.results(state);
+    res.render('pages/results', { state, register, heatMap: heatMapCells(register), topActions: register.actions.slice(0, TOP_ACTIONS) });
+  });
+
+  return router;
+}

@@ -1,0 +1,106 @@
+import { Router } from 'express';
+import type { Translate } from '../../i18n/catalogue.js';
+import { shownQuestions } from '../../questionnaire/visibility.js';
+import type { AssessmentService } from '../../services/assessmentService.js';
+import { readSectionForm, type SaveIntent } from '../forms/sectionForm.js';
+import { noStore } from '../middleware/webSecurity.js';
+import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
+
+function intentOf(action: unknown): SaveIntent {
+  return action === 'later' ? 'later' : 'continue';
+}
+
+/** The walk: start, resume, task list, question pages and check your answers. */
+export function walkRoutes(service: AssessmentService, t: Translate): Router {
+  const router = Router();
+  const withAssessment = requireAssessment(service);
+
+  router.get('/', (_req, res) => {
+    res.render('pages/start');
+  });
+
+  router.post('/assessments', noStore, async (req, res) => {
+    const { assessmentId, resumeToken } = await service.start();
+    await attachAssessment(req, assessmentId);
+    res.status(201).render('pages/started', { resumeLink: resumeUrl(req, resumeToken) });
+  });
+
+  router.get('/resume/:token', noStore, async (req, res) => {
+    const assessmentId = await service.resume(String(req.params.token));
+    if (!assessmentId) {
+      res.status(404).render('pages/resume-not-found');
+      return;
+    }
+    await attachAssessment(req, assessmentId);
+    // Redirect so the secret leaves the address bar and the browser history entry.
+    res.redirect(303, '/assessment');
+  });
+
+  router.use('/assessment', noStore);
+
+  router.get('/assessment', withAssessment, (_req, res) => {
+    res.render('pages/tasks', { state: stateOf(res) });
+  });
+
+  router.get('/assessment/sections/:sectionId', withAssessment, (req, res) => {
+    const state = stateOf(res);
+    const section = service.sectionFor(state, String(req.params.sectionId));
+    if (!section) {
+      res.status(404).render('pages/error', { status: 404 });
+      return;
+    }
+    const values = Object.fromEntries(
+      Object.entries(state.answers).flatMap(([id, answer]) => [
+        [id, answer.value],
+        [`${id}__note`, answer.note ?? ''],
+      ]),
+    );
+    res.render('pages/section', {
+      state,
+      section,
+      questions: shownQuestions(section, state.answers),
+      values,
+      errors: [],
+      returnTo: req.query.return === 'check' ? 'check' : undefined,
+    });
+  });
+
+  router.post('/assessment/sections/:sectionId', withAssessment, async (req, res) => {
+    const state = stateOf(res);
+    const section = service.sectionFor(state, String(req.params.sectionId));
+    if (!section) {
+      res.status(404).render('pages/error', { status: 404 });
+      return;
+    }
+    const form = req.body as Record<string, unknown>;
+    const intent = intentOf(form.action);
+    const returnTo = form.return === 'check' ? 'check' : undefined;
+    const questions = shownQuestions(section, state.answers);
+    const result = await readSectionForm(req, questions, intent, t);
+    if (!result.ok) {
+      res.status(400).render('pages/section', { state, section, questions, values: result.values, errors: result.errors, returnTo });
+      return;
+    }
+    const { next } = await service.saveSection(state, section, result.answers, intent);
+    if (intent === 'later') {
+      const token = await service.issueResumeToken(state.assessment.id);
+      res.render('pages/saved', { resumeLink: resumeUrl(req, token) });
+      return;
+    }
+    if (returnTo === 'check' || !next) {
+      res.redirect(303, '/assessment/check');
+      return;
+    }
+    res.redirect(303, `/assessment/sections/${next.id}`);
+  });
+
+  router.get('/assessment/check', withAssessment, (_req, res) => {
+    const state = stateOf(res);
+    const sections = state.tasks
+      .filter((task) => task.status !== 'not_needed')
+      .map((task) => ({ ...task, questions: shownQuestions(task.section, state.answers) }));
+    res.render('pages/check', { state, sections });
+  });
+
+  return router;
+}

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
+import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import { everyExposureProfile, newAgent, postSection, startAssessment, walkAllSections } from '../support/walk.js';
+
+describe('the assessment walk over HTTP on SQLite', () => {
+  let running: RunningApp;
+
+  beforeEach(async () => {
+    running = await startApp(makeDataDir());
+  });
+
+  afterEach(async () => {
+    await running.stop();
+    removeDataDir(running.dataDir);
+  });
+
+  it('walks from the start page through every relevant section to a scored results page', async () => {
+    const agent = newAgent(running.app);
+    const start = await agent.get('/').expect(200);
+    expect(start.text).toContain('Start now');
+
+    const resumeLink = await startAssessment(agent);
+    expect(resumeLink).toMatch(/\/resume\/[A-Za-z0-9_-]{43}$/);
+
+    const tasks = await agent.get('/assessment').expect(200);
+    expect(tasks.text).toContain('Not started');
+
+    const { visited } = await walkAllSections(agent);
+    expect(visited).toEqual(questionnaireV1.sections.map((s) => s.id));
+
+    const check = await agent.get('/assessment/check').expect(200);
+    expect(check.text).toContain('Kartli Logistics LLC');
+    expect(check.text).toContain('href="/assessment/sections/profile?return=check#question-company_name"');
+    expect(check.text).toContain('See your results');
+
+    const results = await agent.get('/assessment/results').expect(200);
+    expect(results.text).toContain('Overall risk rating');
+    expect(results.text).toContain('class="heat-map"');
+    expect(results.text).toContain('Risk register');
+    expect(results.text).toContain('What to do first');
+    expect(results.text).toMatch(/Within (7|30|90) days|Within 12 months/);
+    expect(results.headers['cache-control']).toBe('no-store');
+
+    const stored = await running.database.db.selectFrom('answers').select(['question_id', 'value_json']).execute();
+    const company = stored.find((row) => row.question_id === 'company_name');
+    expect(company?.value_json).toBe(JSON.stringify('Kartli Logistics LLC'));
+    const progress = await running.database.db.selectFrom('section_progress').select(['section_id', 'status']).execute();
+    expect(progress.filter((row) => row.status === 'completed')).toHaveLength(questionnaireV1.sections.length);
+  });
+
+  it('skips the border section for a business that moves nothing across the border', async () => {
+    const agent = newAgent(running.app);
+    await startAssessment(agent);
+    const { visited } = await walkAllSections(agent, { ...everyExposureProfile, cross_border: 'no' });
+    expect(visited).not.toContain('cross_border');
+    const tasks = await agent.get('/assessment').expect(200);
+    expect(tasks.text).toMatch(/Not needed/);
+    const results = await agent.get('/assessment/results').expect(200);
+    expect(results.text).toContain('Not applicable to your business:');
+  });
+
+  it('returns to check your answers after a change made from it', async () => {
+    const agent = newAgent(running.app);
+    await startAssessment(agent);
+    await walkAllSections(agent);
+    const page = await agent.get('/assessment/sections/profile?return=check').expect(200);
+    expect(page.text).toContain('name="return" value="check"');
+    const fields = { ...everyExposureProfile, company_name: 'Renamed Ltd', sector: 'finance', sites: 'one', staff_local: 'none', staff_expatriate: 'none', critical_it: 'essential', online_services: 'no', site_locations: ['capital_city'] };
+    const response = await postSection(agent, 'profile', { ...fields, return: 'check' });
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/assessment/check');
+    const check = await agent.get('/assessment/check').expect(200);
+    expect(check.text).toContain('Renamed Ltd');
+  });
+
+  it('keeps a half-done section with "save and come back later" and shows a new resume link', async () => {
+    const agent = newAgent(running.app);
+    await startAssessment(agent);
+    const saved = await postSection(agent, 'profile', { company_name: 'Half Done LLC' }, 'later');
+    expect(saved.status).toBe(200);
+    expect(saved.text).toContain('Your answers have been saved.');
+    expect(saved.text).toMatch(/\/resume\/[A-Za-z0-9_-]{43}/);
+    const tasks = await agent.get('/assessment').expect(200);
+    expect(tasks.text).toContain('In progress');
+    const results = await agent.get('/assessment/results');
+    expect(results.status).toBe(303);
+    expect(results.headers.location).toBe('/assessment?incomplete=1');
+  });
+});

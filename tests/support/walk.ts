@@ -1,0 +1,66 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
+import type { Answers, StoredAnswer } from '../../src/questionnaire/types.js';
+import { shownQuestions } from '../../src/questionnaire/visibility.js';
+import { csrfTokenFrom, formBody, locationOf, pathOf, resumeLinkFrom, sampleAnswer, sectionOf } from './forms.js';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** Profile answers that make every exposure section relevant. */
+export const everyExposureProfile: Readonly<Record<string, string | string[]>> = {
+  company_name: 'Kartli Logistics LLC',
+  countries: ['georgia', 'azerbaijan'],
+  cross_border: 'yes',
+  energy_dependence: 'critical',
+  uses_ports: 'directly',
+};
+
+export function newAgent(app: Express): Agent {
+  return request.agent(app);
+}
+
+/** Starts an assessment in this agent's session and returns its resume link. */
+export async function startAssessment(agent: Agent): Promise<string> {
+  const start = await agent.get('/').expect(200);
+  const started = await agent.post('/assessments').type('form').send(formBody({ _csrf: csrfTokenFrom(start.text) })).expect(201);
+  return resumeLinkFrom(started.text);
+}
+
+/** Fills a section as a user would, from the page's own CSRF token; returns the response. */
+export async function postSection(agent: Agent, sectionId: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue') {
+  const page = await agent.get(`/assessment/sections/${sectionId}`).expect(200);
+  return agent
+    .post(`/assessment/sections/${sectionId}`)
+    .type('form')
+    .send(formBody({ _csrf: csrfTokenFrom(page.text), action, ...fields }));
+}
+
+/** Valid answers for every question the section shows, with `overrides` taking precedence. */
+export function answersFor(sectionId: string, known: Answers, overrides: Readonly<Record<string, string | string[]>> = {}): Record<string, string | string[]> {
+  const section = sectionOf(questionnaireV1, sectionId);
+  const fields: Record<string, string | string[]> = {};
+  for (const question of shownQuestions(section, known)) fields[question.id] = overrides[question.id] ?? sampleAnswer(question);
+  return fields;
+}
+
+/**
+ * Walks from the first section to "check your answers", following the app's own redirects,
+ * answering every shown question. Returns the answers sent and the sections visited in order.
+ */
+export async function walkAllSections(agent: Agent, profile = everyExposureProfile): Promise<{ answers: Answers; visited: string[] }> {
+  const known: Record<string, StoredAnswer> = {};
+  const visited: string[] = [];
+  let sectionId: string | undefined = questionnaireV1.sections[0]?.id;
+  while (sectionId) {
+    visited.push(sectionId);
+    const fields = answersFor(sectionId, known, profile);
+    const response = await postSection(agent, sectionId, fields);
+    if (response.status !== 303) throw new Error(`Saving ${sectionId} gave ${response.status}: ${response.text.slice(0, 500)}`);
+    for (const [id, value] of Object.entries(fields)) known[id] = { value };
+    const next = pathOf(locationOf(response));
+    sectionId = next.startsWith('/assessment/sections/') ? next.split('/').pop() : undefined;
+    if (!sectionId && next !== '/assessment/check') throw new Error(`Unexpected redirect to ${next}`);
+  }
+  return { answers: known, visited };
+}
