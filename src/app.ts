@@ -49,10 +49,11 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRoutes({ version: deps.version, isDatabaseReachable: deps.isDatabaseReachable }));
   app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h', index: false }));
 
+  // View locals first: the error page needs them even when the body parser or CSRF check fails.
+  setUpViewLocals(app);
   setUpWebSecurity(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
   setUpCsrf(app);
-  setUpViewLocals(app);
 
   app.use(walkRoutes(deps.assessmentService, t));
   app.use(resultsRoutes(deps.assessmentService));

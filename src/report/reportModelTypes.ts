@@ -134,7 +134,7 @@ export interface ReportModel {
   /** Footer: report ID on the left; the page number template with {page} and {pages}. */
   footer: { left: string; pageTemplate: string };
   /** Labels the HTML view needs around the content. */
-  labels: { contents: string; documentTitle: string };
+  labels: { contents: string; cover: string };
   cover: ReportCover;
   sections: ReportSection[];
 }

@@ -84,11 +84,12 @@ function toDriver(chosen: ChosenEffect): ScoreDriver {
  * scenario's base level. Only the answers that decided the level are kept as drivers.
  */
 function inherentLevel(factor: RiskFactor, base: Level, effects: readonly ChosenEffect[]) {
-  const setters = effects.filter(({ effect }) => 'sets' in effect && effect.sets === factor);
+  const setters = effects
+    .filter(({ effect }) => 'sets' in effect && effect.sets === factor)
+    .map(toDriver);
   if (setters.length === 0) return { level: base, drivers: [] };
-  const level = toLevel(Math.max(...setters.map((s) => toDriver(s).amount)));
-  const drivers = setters.map(toDriver).filter((driver) => driver.amount === level);
-  return { level, drivers };
+  const level = toLevel(Math.max(...setters.map((driver) => driver.amount)));
+  return { level, drivers: setters.filter((driver) => driver.amount === level) };
 }
 
 /** Steps that the controls in place remove from one factor, capped at `maxControlSteps`. */

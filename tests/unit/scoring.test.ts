@@ -397,8 +397,18 @@ describe('scoreAssessment: recommended actions', () => {
     ],
     ['its control not answered', 'enable_mfa', {}, { treats: ['cyber'], pillar: 'cybersecurity' }],
     ['its control answered "no"', 'enable_mfa', { mfa: 'no' }, { treats: ['cyber'] }],
-    ['its control answered on a hidden question', 'hire_guards', { staff: 'few', guards: 'yes' }, { treats: ['crime'] }],
-    ['its scenario applies (border 2x3 = 6)', 'border_plan', { cross_border: 'yes', border_volume: 'low' }, { band: 'medium' }],
+    [
+      'its control answered on a hidden question',
+      'hire_guards',
+      { staff: 'few', guards: 'yes' },
+      { treats: ['crime'] },
+    ],
+    [
+      'its scenario applies (border 2x3 = 6)',
+      'border_plan',
+      { cross_border: 'yes', border_volume: 'low' },
+      { band: 'medium' },
+    ],
   ])('given %s, recommends %s with the expected fields', (_name, recommendationId, values, expected) => {
     expect(actionOf(values, recommendationId)).toMatchObject({ recommendationId, ...expected });
   });

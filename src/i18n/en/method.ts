@@ -40,7 +40,7 @@ export const methodMessages: Readonly<Record<string, string>> = {
 
   'method.scenarios.heading': 'Risk scenarios',
   'method.scenarios.body':
-    'We look at a short list of things that could go wrong for a business in Georgia or Azerbaijan, such as a cyberattack, political unrest, crime against staff or premises, terrorism, disruption at the border, and cuts to energy supply. Each of these is a scenario, and each scenario gets its own score.',
+    'We look at a short list of things that could go wrong for a business in Georgia or Azerbaijan, such as a cyberattack, political unrest, crime against staff or premises, terrorism, disruption at the border, cuts to energy supply, disruption to Black Sea or Caspian shipping, and a wider regional escalation. Each of these is a scenario, and each scenario gets its own score.',
 
   'method.likelihood.heading': 'Likelihood: how probable it is',
   'method.likelihood.body':
@@ -76,11 +76,11 @@ export const methodMessages: Readonly<Record<string, string>> = {
 
   'method.answers.heading': '"Not applicable" and "don\'t know"',
   'method.notApplicable.body':
-    'Some scenarios only apply to some businesses: border disruption, for example, only to a business that moves goods or people across the border. A scenario that does not apply is listed as not applicable and is not scored, and questions that only matter to it are not asked. Answering "not applicable" to an exposure question sets the lowest level for that exposure.',
+    'Some scenarios only apply to some businesses: border disruption, for example, only to a business that moves goods or people across the border. A scenario that does not apply is listed as not applicable and is not scored, and questions that only matter to it are not asked. Answering "not applicable" to a question neither raises an exposure nor counts as a measure in place.',
   'method.dontKnow.body':
-    'Answering "don\'t know" does not count as good news. We score it as a moderate exposure and do not count an unknown measure as being in place. Finding out is often a useful first action.',
+    'Answering "don\'t know" does not count as good news, nor as the worst case. For an exposure we score it in the middle of the scale at most; a measure you are not sure about is not counted as being in place. Finding out is often a useful first action.',
   'method.unanswered.body':
-    'Questions you leave unanswered are treated like "don\'t know": the scenario keeps its starting level and no measure is counted.',
+    'A question left unanswered neither raises nor lowers a score: the scenario keeps its starting level and no measure is counted.',
 
   'method.framework.heading': 'Where the method comes from',
   'method.framework.body':
@@ -90,9 +90,5 @@ export const methodMessages: Readonly<Record<string, string>> = {
   'method.limits.body':
     'The score is a starting point for planning, not a prediction or a guarantee. It is only as good as the answers given. Review it when your business or the situation in the region changes, and take advice from security experts where the stakes are high.',
 
-  'method.heatMap.title': 'Heat map',
-  'method.heatMap.caption':
-    'Each scenario is placed by its residual likelihood (rows, highest at the top) and residual impact (columns, highest on the right).',
-  'method.heatMap.cellLabel': 'Likelihood {likelihood}, impact {impact}: score {score}, {band}',
-  'method.score.formula': '{likelihood} x {impact} = {score}',
+  'method.score.formula': 'Score = likelihood x impact',
 };

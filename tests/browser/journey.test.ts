@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+
+const SCREENSHOTS = path.resolve('test-output/screenshots');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/**
+ * Every page type is checked against WCAG 2.x A and AA with axe-core and saved as a screenshot.
+ * axe runs inside the page, so the browser has JavaScript on; the pages ship no script at all
+ * (asserted here), so what the user gets with JavaScript off is exactly what is checked.
+ */
+async function inspect(page: Page, name: string): Promise<void> {
+  expect(await page.locator('script').count(), `${name} has a script element`).toBe(0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(violations, `${name} has accessibility violations`).toEqual([]);
+}
+
+/** Answers every question on a section page the way a person would: first option, plain text. */
+async function answerPage(page: Page): Promise<void> {
+  const groups = new Set<string>();
+  for (const input of await page.locator('input[type=radio], input[type=checkbox]').all()) groups.add((await input.getAttribute('name')) ?? '');
+  for (const name of groups) await page.locator(`input[name="${name}"]`).first().check();
+  for (const input of await page.locator('input.input').all()) {
+    if ((await input.inputValue()) !== '') continue;
+    await input.fill((await input.getAttribute('type')) === 'tel' ? '+995 32 200 00 00' : 'Nino Beridze');
+  }
+  for (const area of await page.locator('textarea.textarea:not(.textarea--small)').all()) {
+    if ((await area.inputValue()) === '') await area.fill('Caspian Supplies LLC, +994 12 555 55 55');
+  }
+}
+
+describe('the whole journey in Chromium', () => {
+  let running: RunningApp;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    running = await startApp(makeDataDir());
+    server = running.app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await running?.stop();
+    if (running) removeDataDir(running.dataDir);
+  });
+
+  it('walks from the start page to the results, accessibly, on pages without script', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+
+    await page.goto(`${base}/`);
+    await inspect(page, '01-start');
+    await page.getByRole('button', { name: /Start now/ }).click();
+    await expect.poll(() => page.url()).toContain('/assessments');
+    expect(await page.textContent('h1')).toBe('Your assessment has started');
+    const resumeLink = await page.locator('.resume-link a').getAttribute('href');
+    expect(resumeLink).toMatch(/\/resume\/[A-Za-z0-9_-]{43}$/);
+    await inspect(page, '02-started');
+
+    await page.getByRole('link', { name: 'Go to your assessment' }).click();
+    await inspect(page, '03-task-list');
+
+    await page.locator('a.task-list__name').first().click();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    expect(await page.textContent('.error-summary')).toContain('There is a problem');
+    await inspect(page, '04-question-page-with-errors');
+
+    await page.fill('#company_name', 'Şirkət Əliyev · შპს ქართლი · ООО Восток');
+    await answerPage(page);
+    await inspect(page, '05-question-page');
+    await page.getByRole('button', { name: 'Save and come back later' }).click();
+    expect(await page.textContent('h1')).toBe('Come back when you are ready');
+    await inspect(page, '06-saved');
+
+    await page.getByRole('link', { name: 'Return to your assessment' }).click();
+    await page.locator('a.task-list__name').first().click();
+    for (let guard = 0; guard < 20 && page.url().includes('/assessment/sections/'); guard += 1) {
+      await answerPage(page);
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+    }
+    expect(new URL(page.url()).pathname).toBe('/assessment/check');
+    expect(await page.textContent('main')).toContain('Şirkət Əliyev · შპს ქართლი · ООО Восток');
+    await inspect(page, '07-check-your-answers');
+
+    await page.getByRole('link', { name: 'See your results' }).click();
+    expect(await page.textContent('h1')).toContain('Your security risks and what to do');
+    expect(await page.locator('.heat-map td.heat-map__cell').count()).toBe(25);
+    await inspect(page, '08-results');
+
+    await page.goto(`${base}/how-we-score`);
+    await inspect(page, '09-how-we-score');
+    await page.goto(`${base}/sources`);
+    await inspect(page, '10-sources');
+    await page.goto(`${base}/no-such-page`);
+    await inspect(page, '11-not-found');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/assessment/results`);
+    await inspect(page, '12-results-phone');
+
+    // The resume link restores the assessment in a fresh browser profile.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(resumeLink ?? '');
+    expect(new URL(otherPage.url()).pathname).toBe('/assessment');
+    expect(await otherPage.textContent('main')).toContain('Şirkət Əliyev');
+    await other.close();
+    await context.close();
+  });
+});
