@@ -52,6 +52,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
     },
   },
+  '0003_section_revision': {
+    async up(db: Kysely<unknown>) {
+      // Counts saves of a section, so a save made from a stale page is detected, not lost.
+      await db.schema.alterTable('section_progress').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

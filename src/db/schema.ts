@@ -31,6 +31,8 @@ export interface SectionProgressTable {
   section_id: string;
   status: 'in_progress' | 'completed';
   updated_at: string;
+  /** How many times the section has been saved; 0 before the first save. */
+  revision: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { DatabaseSchema } from '../db/schema.js';
 import type { Answers, AnswerValue, StoredAnswer } from '../questionnaire/types.js';
 
 export type StoredSectionStatus = 'in_progress' | 'completed';
@@ -19,7 +21,19 @@ export interface SectionSave {
   answers: Readonly<Record<string, StoredAnswer>>;
   status: StoredSectionStatus;
   now: string;
+  /** The section revision the user's page was rendered from. */
+  expectedRevision: number;
 }
+
+export interface SectionProgress {
+  status: StoredSectionStatus;
+  revision: number;
+}
+
+export type SaveOutcome = 'saved' | 'conflict';
+
+/** Thrown inside the transaction to roll it back when another save got there first. */
+class StaleSectionError extends Error {}
 
 function toRecord(row: { id: string; questionnaire_version: string; created_at: string; updated_at: string; revision: number }): AssessmentRecord {
   return {
@@ -29,6 +43,32 @@ function toRecord(row: { id: string; questionnaire_version: string; created_at: 
     updatedAt: row.updated_at,
     revision: Number(row.revision),
   };
+}
+
+/**
+ * Moves the section from the expected revision to the next, or throws StaleSectionError. The
+ * conditional UPDATE (and, for a first save, the primary key on INSERT) makes two saves racing
+ * from the same page on SQLite or PostgreSQL end with exactly one winner.
+ */
+async function claimSectionRevision(trx: Transaction<DatabaseSchema>, save: SectionSave): Promise<void> {
+  const progress = { status: save.status, updated_at: save.now };
+  if (save.expectedRevision === 0) {
+    const inserted = await trx
+      .insertInto('section_progress')
+      .values({ assessment_id: save.assessmentId, section_id: save.sectionId, ...progress, revision: 1 })
+      .onConflict((oc) => oc.columns(['assessment_id', 'section_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new StaleSectionError();
+    return;
+  }
+  const updated = await trx
+    .updateTable('section_progress')
+    .set((eb) => ({ ...progress, revision: eb('revision', '+', 1) }))
+    .where('assessment_id', '=', save.assessmentId)
+    .where('section_id', '=', save.sectionId)
+    .where('revision', '=', save.expectedRevision)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new StaleSectionError();
 }
 
 /** Storage of assessments, their answers and progress. Plain data in and out; portable SQL only. */
@@ -75,49 +115,50 @@ export function createAssessmentRepository(db: Db) {
       return answers;
     },
 
-    async loadProgress(assessmentId: string): Promise<Record<string, StoredSectionStatus>> {
+    async loadProgress(assessmentId: string): Promise<Record<string, SectionProgress>> {
       const rows = await db
         .selectFrom('section_progress')
-        .select(['section_id', 'status'])
+        .select(['section_id', 'status', 'revision'])
         .where('assessment_id', '=', assessmentId)
         .execute();
-      return Object.fromEntries(rows.map((row) => [row.section_id, row.status]));
+      return Object.fromEntries(rows.map((row) => [row.section_id, { status: row.status, revision: Number(row.revision) }]));
     },
 
-    /** Saves one section's answers and status in a single transaction and bumps the revision. */
-    async saveSection(save: SectionSave): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const cleared = save.questionIds.filter((id) => save.answers[id] === undefined);
-        if (cleared.length > 0) {
+    /**
+     * Saves one section's answers and status in a single transaction, only if nobody saved the
+     * section since the user's page was rendered (compare-and-set on the section revision).
+     */
+    async saveSection(save: SectionSave): Promise<SaveOutcome> {
+      try {
+        await db.transaction().execute(async (trx) => {
+          await claimSectionRevision(trx, save);
+          const cleared = save.questionIds.filter((id) => save.answers[id] === undefined);
+          if (cleared.length > 0) {
+            await trx
+              .deleteFrom('answers')
+              .where('assessment_id', '=', save.assessmentId)
+              .where('question_id', 'in', cleared)
+              .execute();
+          }
+          for (const [questionId, answer] of Object.entries(save.answers)) {
+            const row = { value_json: JSON.stringify(answer.value), note: answer.note ?? null, updated_at: save.now };
+            await trx
+              .insertInto('answers')
+              .values({ assessment_id: save.assessmentId, question_id: questionId, ...row })
+              .onConflict((oc) => oc.columns(['assessment_id', 'question_id']).doUpdateSet(row))
+              .execute();
+          }
           await trx
-            .deleteFrom('answers')
-            .where('assessment_id', '=', save.assessmentId)
-            .where('question_id', 'in', cleared)
+            .updateTable('assessments')
+            .set((eb) => ({ updated_at: save.now, revision: eb('revision', '+', 1) }))
+            .where('id', '=', save.assessmentId)
             .execute();
-        }
-        for (const [questionId, answer] of Object.entries(save.answers)) {
-          const row = {
-            value_json: JSON.stringify(answer.value),
-            note: answer.note ?? null,
-            updated_at: save.now,
-          };
-          await trx
-            .insertInto('answers')
-            .values({ assessment_id: save.assessmentId, question_id: questionId, ...row })
-            .onConflict((oc) => oc.columns(['assessment_id', 'question_id']).doUpdateSet(row))
-            .execute();
-        }
-        await trx
-          .insertInto('section_progress')
-          .values({ assessment_id: save.assessmentId, section_id: save.sectionId, status: save.status, updated_at: save.now })
-          .onConflict((oc) => oc.columns(['assessment_id', 'section_id']).doUpdateSet({ status: save.status, updated_at: save.now }))
-          .execute();
-        await trx
-          .updateTable('assessments')
-          .set((eb) => ({ updated_at: save.now, revision: eb('revision', '+', 1) }))
-          .where('id', '=', save.assessmentId)
-          .execute();
-      });
+        });
+        return 'saved';
+      } catch (error) {
+        if (error instanceof StaleSectionError) return 'conflict';
+        throw error;
+      }
     },
   };
 }

@@ -3,7 +3,7 @@ import { allRelevantCompleted, isSectionComplete, nextRelevantSection, taskList,
 import { currentQuestionnaire, questionnaireFor } from '../questionnaire/registry.js';
 import type { Answers, Questionnaire, Section, StoredAnswer } from '../questionnaire/types.js';
 import { effectiveAnswers, findSection, isSectionRelevant } from '../questionnaire/visibility.js';
-import type { AssessmentRecord, AssessmentRepository } from '../repositories/assessmentRepository.js';
+import type { AssessmentRecord, AssessmentRepository, SaveOutcome } from '../repositories/assessmentRepository.js';
 import { scoreAssessment } from '../scoring/scoreAssessment.js';
 import type { RiskRegister } from '../scoring/types.js';
 import { hashResumeToken, looksLikeResumeToken, newResumeToken } from './resumeTokens.js';
@@ -14,6 +14,8 @@ export interface AssessmentState {
   answers: Answers;
   tasks: SectionTask[];
   readyForResults: boolean;
+  /** How many times each section has been saved: a form carries it to detect stale saves. */
+  sectionRevisions: Readonly<Record<string, number>>;
 }
 
 export type SaveMode = 'continue' | 'later';
@@ -43,8 +45,10 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
     const questionnaire = questionnaireFor(assessment.questionnaireVersion);
     if (!questionnaire) throw new UnknownQuestionnaireVersionError(assessment.questionnaireVersion);
     const [answers, progress] = await Promise.all([repository.loadAnswers(assessmentId), repository.loadProgress(assessmentId)]);
-    const tasks = taskList(questionnaire, answers, progress);
-    return { assessment, questionnaire, answers, tasks, readyForResults: allRelevantCompleted(tasks) };
+    const statuses = Object.fromEntries(Object.entries(progress).map(([id, p]) => [id, p.status]));
+    const sectionRevisions = Object.fromEntries(Object.entries(progress).map(([id, p]) => [id, p.revision]));
+    const tasks = taskList(questionnaire, answers, statuses);
+    return { assessment, questionnaire, answers, tasks, readyForResults: allRelevantCompleted(tasks), sectionRevisions };
   }
 
   return {
@@ -82,25 +86,29 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
 
     /**
      * Saves a section's validated answers. "Continue" marks it completed when every required
-     * question is answered; "later" keeps it in progress. Returns where the walk goes next.
+     * question is answered; "later" keeps it in progress. A save from a page rendered before
+     * another save of the same section is refused as a conflict, so neither is lost silently.
+     * Returns where the walk goes next.
      */
     async saveSection(
       state: AssessmentState,
       section: Section,
       answers: Readonly<Record<string, StoredAnswer>>,
       mode: SaveMode,
-    ): Promise<{ next: Section | undefined }> {
+      expectedRevision: number,
+    ): Promise<{ outcome: SaveOutcome; next: Section | undefined }> {
       const afterSave = replaceSectionAnswers(state.answers, section, answers);
       const complete = mode === 'continue' && isSectionComplete(section, afterSave);
-      await repository.saveSection({
+      const outcome = await repository.saveSection({
         assessmentId: state.assessment.id,
         sectionId: section.id,
         questionIds: section.questions.map((q) => q.id),
         answers,
         status: complete ? 'completed' : 'in_progress',
         now: now(),
+        expectedRevision,
       });
-      return { next: nextRelevantSection(state.questionnaire, afterSave, section.id) };
+      return { outcome, next: nextRelevantSection(state.questionnaire, afterSave, section.id) };
     },
 
     results(state: AssessmentState): RiskRegister {

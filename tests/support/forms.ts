@@ -7,6 +7,15 @@ export function csrfTokenFrom(html: string): string {
   return match[1];
 }
 
+/** The hidden fields a question page carries (CSRF token and section revision), as a browser sends them. */
+export function hiddenFieldsFrom(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    if (match[1] !== undefined && match[2] !== undefined) fields[match[1]] = match[2];
+  }
+  return fields;
+}
+
 export function resumeLinkFrom(html: string): string {
   const match = /href="(https?:\/\/[^"]+\/resume\/[A-Za-z0-9_-]+)"/.exec(html);
   if (!match?.[1]) throw new Error('No resume link in page');

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
 import type { Answers, StoredAnswer } from '../../src/questionnaire/types.js';
 import { shownQuestions } from '../../src/questionnaire/visibility.js';
-import { csrfTokenFrom, formBody, locationOf, pathOf, resumeLinkFrom, sampleAnswer, sectionOf } from './forms.js';
+import { csrfTokenFrom, formBody, hiddenFieldsFrom, locationOf, pathOf, resumeLinkFrom, sampleAnswer, sectionOf } from './forms.js';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -27,13 +27,18 @@ export async function startAssessment(agent: Agent): Promise<string> {
   return resumeLinkFrom(started.text);
 }
 
-/** Fills a section as a user would, from the page's own CSRF token; returns the response. */
+/** Fills a section as a user would, with the page's own hidden fields; returns the response. */
 export async function postSection(agent: Agent, sectionId: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue') {
   const page = await agent.get(`/assessment/sections/${sectionId}`).expect(200);
+  return submitSection(agent, sectionId, page.text, fields, action);
+}
+
+/** Submits a section form from a page fetched earlier (which may have gone stale). */
+export function submitSection(agent: Agent, sectionId: string, pageHtml: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue') {
   return agent
     .post(`/assessment/sections/${sectionId}`)
     .type('form')
-    .send(formBody({ _csrf: csrfTokenFrom(page.text), action, ...fields }));
+    .send(formBody({ ...hiddenFieldsFrom(pageHtml), action, ...fields }));
 }
 
 /** Valid answers for every question the section shows, with `overrides` taking precedence. */

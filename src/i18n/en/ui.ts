@@ -61,6 +61,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.back.toTasks': 'Back to your assessment',
   'ui.back.toCheck': 'Back to check your answers',
   'ui.section.position': 'Section {position} of {total}',
+  'ui.section.conflict':
+    'These answers were saved from another window or by someone else while you were editing. Nothing you typed here has been saved yet: check your answers below, then save again to keep them.',
   'ui.button.saveContinue': 'Save and continue',
   'ui.button.saveLater': 'Save and come back later',
   'ui.note.add': 'Add a note to this answer',

@@ -89,7 +89,7 @@ export function sectionChains(questions: readonly Question[], intent: SaveIntent
   });
 }
 
-function typedValues(req: Request, questions: readonly Question[]): FormValues {
+export function typedFormValues(req: Request, questions: readonly Question[]): FormValues {
   const raw = (req.body ?? {}) as Record<string, unknown>;
   const values: Record<string, string | string[]> = {};
   const fields = questions.flatMap((q) => (q.allowNote ? [q.id, noteField(q.id)] : [q.id]));
@@ -126,7 +126,7 @@ export async function readSectionForm(req: Request, questions: readonly Question
     const errors = result.array({ onlyFirstError: true }).flatMap((error) =>
       error.type === 'field' ? [{ field: error.path, href: error.path, message: String(error.msg) }] : [],
     );
-    return { ok: false, errors, values: typedValues(req, questions) };
+    return { ok: false, errors, values: typedFormValues(req, questions) };
   }
   return { ok: true, answers: toAnswers(matchedData(req, { locations: ['body'], includeOptionals: true }), questions) };
 }

@@ -2,12 +2,17 @@ import { Router } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
 import { shownQuestions } from '../../questionnaire/visibility.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
-import { readSectionForm, type SaveIntent } from '../forms/sectionForm.js';
+import { readSectionForm, typedFormValues, type SaveIntent } from '../forms/sectionForm.js';
 import { noStore } from '../middleware/webSecurity.js';
 import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
 
 function intentOf(action: unknown): SaveIntent {
   return action === 'later' ? 'later' : 'continue';
+}
+
+/** The section revision the form was rendered from; a missing or garbled one counts as stale. */
+function revisionOf(value: unknown): number {
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : -1;
 }
 
 /** The walk: start, resume, task list, question pages and check your answers. */
@@ -62,6 +67,8 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
       values,
       errors: [],
       returnTo: req.query.return === 'check' ? 'check' : undefined,
+      revision: state.sectionRevisions[section.id] ?? 0,
+      conflict: false,
     });
   });
 
@@ -76,12 +83,30 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
     const intent = intentOf(form.action);
     const returnTo = form.return === 'check' ? 'check' : undefined;
     const questions = shownQuestions(section, state.answers);
+    const currentRevision = state.sectionRevisions[section.id] ?? 0;
     const result = await readSectionForm(req, questions, intent, t);
     if (!result.ok) {
-      res.status(400).render('pages/section', { state, section, questions, values: result.values, errors: result.errors, returnTo });
+      // The revision goes back unchanged: correcting the errors must not skip the stale check.
+      const revision = revisionOf(form.revision);
+      res.status(400).render('pages/section', { state, section, questions, values: result.values, errors: result.errors, returnTo, revision, conflict: false });
       return;
     }
-    const { next } = await service.saveSection(state, section, result.answers, intent);
+    const { outcome, next } = await service.saveSection(state, section, result.answers, intent, revisionOf(form.revision));
+    if (outcome === 'conflict') {
+      // Someone saved this section since the page was shown: keep what this user typed and let them
+      // save again knowingly against the latest revision.
+      res.status(409).render('pages/section', {
+        state,
+        section,
+        questions,
+        values: typedFormValues(req, questions),
+        errors: [],
+        returnTo,
+        revision: currentRevision,
+        conflict: true,
+      });
+      return;
+    }
     if (intent === 'later') {
       const token = await service.issueResumeToken(state.assessment.id);
       res.render('pages/saved', { resumeLink: resumeUrl(req, token) });
