@@ -1,7 +1,7 @@
 import type { Answers, AnswerValue, Questionnaire, Section } from './types.js';
 import { isSectionRelevant, relevantSections, shownQuestions } from './visibility.js';
 
-export type SectionStatus = 'not_started' | 'in_progress' | 'completed' | 'not_needed';
+export type SectionStatus = 'cannot_start' | 'not_started' | 'in_progress' | 'completed' | 'not_needed';
 
 export interface SectionTask {
   section: Section;
@@ -29,8 +29,17 @@ export function sectionStatus(section: Section, answers: Answers, stored: string
   return stored !== undefined || anyAnswer ? 'in_progress' : 'not_started';
 }
 
+/**
+ * Sections that the profile switches on or off cannot be judged until the profile is complete:
+ * until then they "cannot start yet" rather than showing as "not needed" on an empty profile.
+ */
 export function taskList(questionnaire: Questionnaire, answers: Answers, progress: Readonly<Record<string, string>>): SectionTask[] {
-  return questionnaire.sections.map((section) => ({ section, status: sectionStatus(section, answers, progress[section.id]) }));
+  const profile = questionnaire.sections.find((section) => section.kind === 'profile');
+  const profileDone = profile === undefined || sectionStatus(profile, answers, progress[profile.id]) === 'completed';
+  return questionnaire.sections.map((section) => ({
+    section,
+    status: section.showIf !== undefined && !profileDone ? 'cannot_start' : sectionStatus(section, answers, progress[section.id]),
+  }));
 }
 
 export function allRelevantCompleted(tasks: readonly SectionTask[]): boolean {

@@ -799,7 +799,6 @@ function plain(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u200b]/g, '');
 }
 
-const parsedFonts = new Map<string, unknown>();
 function createDocument(model: ReportModel): Doc {
   const issuedAt = new Date(model.issuedAtIso);
   const info = model.documentInfo;
@@ -823,17 +822,6 @@ function createDocument(model: ReportModel): Doc {
       ModDate: issuedAt,
     },
   });
-  if (process.env.EXP_SHARED) {
-    for (const path of Object.values(reportFonts)) {
-      let parsed = parsedFonts.get(path);
-      if (!parsed) {
-        const probe = new PDFDocument({ autoFirstPage: false, font: path });
-        parsed = (probe as unknown as { _font: { font: unknown } })._font.font;
-        parsedFonts.set(path, parsed);
-      }
-      (doc as unknown as { registerFont(n: string, s: unknown): void }).registerFont(path, parsed);
-    }
-  }
   // PDF/A validators reject an outline root without /Count; an expanded root has one.
   const outline = doc.outline as unknown as OutlineItem;
   outline.options = { ...outline.options, expanded: true };

@@ -56,9 +56,15 @@ describe('section progress', () => {
     expect(sectionStatus(profile, answers, stored)).toBe(expected);
   });
 
+  it('says a profile-dependent section cannot start until the profile is complete', () => {
+    expect(taskList(questionnaire, {}, {}).map((task) => task.status)).toEqual(['not_started', 'cannot_start', 'not_started']);
+    expect(taskList(questionnaire, { moves: { value: 'yes' } }, { profile: 'in_progress' }).map((task) => task.status)).toEqual(['in_progress', 'cannot_start', 'not_started']);
+    expect(taskList(questionnaire, { moves: { value: 'yes' } }, { profile: 'completed' }).map((task) => task.status)).toEqual(['completed', 'not_started', 'not_started']);
+  });
+
   it('marks a section the profile makes irrelevant as not needed, and skips it in the walk', () => {
     const answers: Answers = { moves: { value: 'no' } };
-    expect(taskList(questionnaire, answers, {}).map((task) => task.status)).toEqual(['in_progress', 'not_needed', 'not_started']);
+    expect(taskList(questionnaire, answers, { profile: 'completed' }).map((task) => task.status)).toEqual(['completed', 'not_needed', 'not_started']);
     expect(nextRelevantSection(questionnaire, answers, 'profile')?.id).toBe('contacts');
     expect(nextRelevantSection(questionnaire, { moves: { value: 'yes' } }, 'profile')?.id).toBe('border');
     expect(nextRelevantSection(questionnaire, answers, 'contacts')).toBeUndefined();
