@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { DatabaseSettings } from './db/database.js';
 
 /**
  * The only reader of the environment. Every setting has a development default; production
@@ -18,6 +19,17 @@ const environmentSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   PDF_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
   PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
+  // Unset or empty: SQLite in DATA_DIR. Set: every kind of state lives in this PostgreSQL database.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+      .refine((value) => URL.canParse(value), 'DATABASE_URL is not a valid URL')
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export interface Config {
@@ -25,6 +37,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL (with its pool size and statement timeout) when DATABASE_URL is set, else SQLite in dataDir. */
+  database: DatabaseSettings;
   sessionSecret: string;
   logLevel: string;
   /** Number of reverse proxies in front of the app (Express `trust proxy`). */
@@ -83,6 +97,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     host: values.HOST,
     dataDir,
+    database: values.DATABASE_URL
+      ? { kind: 'postgres', url: values.DATABASE_URL, poolMax: values.DATABASE_POOL_MAX, statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS }
+      : { kind: 'sqlite', dataDir },
     sessionSecret: values.SESSION_SECRET ?? developmentSecret(dataDir),
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,

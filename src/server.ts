@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseStartError, migrateToLatest, openSqlite } from './db/database.js';
+import { DatabaseStartError, migrateToLatest, openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
 import { createAssessmentRepository } from './repositories/assessmentRepository.js';
 import { DatabaseSessionStore } from './repositories/sessionStore.js';
@@ -12,8 +12,15 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = openSqlite(config.dataDir);
-  await migrateToLatest(database.db);
+  const database = await openDatabase(config.database, {
+    onIdleConnectionError: (error) => logger.warn({ err: error }, 'a pooled database connection broke; it will be replaced'),
+  });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const sessionStore = new DatabaseSessionStore(database.db);
 
   const app = createApp({
@@ -28,7 +35,8 @@ async function main(): Promise<void> {
   });
 
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, host: config.host, dataDir: config.dataDir }, `RiskPlan listening on http://localhost:${config.port}`);
+    const store = config.database.kind === 'postgres' ? { database: 'postgres' } : { database: 'sqlite', dataDir: config.dataDir };
+    logger.info({ port: config.port, host: config.host, ...store }, `RiskPlan listening on http://localhost:${config.port}`);
   });
 
   // SIGTERM: stop taking connections, let requests in flight finish, then close the database.

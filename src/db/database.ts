@@ -1,15 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type Kysely } from 'kysely';
 import { knownMigrationNames, migrationProvider } from './migrations.js';
+import { openPostgres, redactDatabaseUrl } from './postgres.js';
+import { describeConnectionError, pingDatabase } from './reachability.js';
 import type { DatabaseSchema } from './schema.js';
+import { openSqlite } from './sqlite.js';
+
+export { openPostgres, redactDatabaseUrl } from './postgres.js';
+export { openSqlite, sqliteFilePath } from './sqlite.js';
 
 export type Db = Kysely<DatabaseSchema>;
 
 export interface Database {
   db: Db;
-  kind: 'sqlite';
+  /** Which store: the SQL is the same, but operations (backup, restore) differ. */
+  kind: 'sqlite' | 'postgres';
   /** True when a trivial query succeeds. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -19,29 +23,37 @@ export class DatabaseStartError extends Error {
   override name = 'DatabaseStartError';
 }
 
-export function openSqlite(dataDir: string, fileName = 'riskplan.sqlite'): Database {
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, fileName);
-  const connection = new SQLite(file);
-  // WAL lets readers run while a save commits; busy_timeout makes a second process wait, not fail.
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('busy_timeout = 5000');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
-  return {
-    db,
-    kind: 'sqlite',
-    async isReachable() {
-      try {
-        await sql`select 1`.execute(db);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    close: () => db.destroy(),
-  };
+export type DatabaseSettings =
+  | { kind: 'sqlite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolMax: number; statementTimeoutMs: number };
+
+export interface OpenDatabaseOptions {
+  /** Told about broken idle connections (PostgreSQL only); the pool replaces them. */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
+/**
+ * Opens the store the configuration names (PostgreSQL when DATABASE_URL is set, else SQLite in
+ * DATA_DIR) and proves it answers, so a wrong URL or a stopped server fails the start with a
+ * message that says so, not the first request.
+ */
+export async function openDatabase(settings: DatabaseSettings, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const database =
+    settings.kind === 'postgres'
+      ? openPostgres(settings.url, {
+          poolMax: settings.poolMax,
+          statementTimeoutMs: settings.statementTimeoutMs,
+          ...(options.onIdleConnectionError ? { onIdleConnectionError: options.onIdleConnectionError } : {}),
+        })
+      : openSqlite(settings.dataDir);
+  try {
+    await pingDatabase(database.db);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    const where = settings.kind === 'postgres' ? `the PostgreSQL database at ${redactDatabaseUrl(settings.url)} (DATABASE_URL)` : `the SQLite database in ${settings.dataDir} (DATA_DIR)`;
+    throw new DatabaseStartError(`Cannot reach ${where}: ${describeConnectionError(error)}`, { cause: error });
+  }
+  return database;
 }
 
 async function appliedMigrationNames(db: Db): Promise<string[]> {

@@ -1,13 +1,15 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 
 /**
  * The report's fonts: DejaVu Sans, one TrueType family that covers Latin with the Azerbaijani
  * letters (ə ğ ı ş ç ö ü), Cyrillic and Georgian, so text typed in any of them renders without
  * font fallback. TTF only: WOFF2 embeds wrongly in pdfkit.
  *
- * Fonts are selected by file path, never by a registered name or a buffer: pdfkit caches a font
- * per document under its path, and re-reads a font selected otherwise for every table cell.
+ * Fonts are selected by file path, never by a name or a buffer: pdfkit caches a font per
+ * document under the string it was selected with, and re-reads a font selected otherwise for
+ * every table cell.
  */
 const require = createRequire(import.meta.url);
 
@@ -20,3 +22,73 @@ export const reportFonts = {
 } as const;
 
 export type ReportFont = keyof typeof reportFonts;
+
+/*
+ * Sharing work between documents. Left alone, pdfkit parses each font file again for every
+ * document and shapes every word again (fontkit's OpenType shaping is most of the cost of a
+ * text-heavy page). Within one process (one render worker) the parsed font and the shaped
+ * words are the same from one document to the next, so they are kept:
+ *  - the parsed font is registered under its file path, so the document still selects the
+ *    font by path and caches it per document as usual;
+ *  - each document's word-shaping cache is swapped for a shared one. pdfkit stores words
+ *    already scaled to its 1000-unit em, and only reads them afterwards.
+ * Both rely on pdfkit 0.20 internals (`_font.font`, `layoutCache`). If they are not there, the
+ * document falls back to pdfkit's own per-document behaviour: slower, identical output.
+ */
+
+interface EmbeddedFontInternals {
+  font?: { layout?: unknown };
+  layoutCache?: Record<string, unknown>;
+}
+
+interface SharedFont {
+  font: object;
+  layoutCache: Record<string, unknown>;
+}
+
+/** Shaped words kept per font before the cache starts again (user text keeps adding words). */
+const maxCachedWords = 40_000;
+/** Documents between checks of the cache size (counting keys is not free). */
+const checkEvery = 8;
+
+const sharedFonts = new Map<string, SharedFont | null>();
+let documentsSinceCheck = 0;
+
+function currentFont(doc: PDFKit.PDFDocument): EmbeddedFontInternals | undefined {
+  return (doc as unknown as { _font?: EmbeddedFontInternals })._font;
+}
+
+function sharedFont(fontPath: string): SharedFont | null {
+  const known = sharedFonts.get(fontPath);
+  if (known !== undefined) return known;
+  const probe = new PDFDocument({ autoFirstPage: false, font: fontPath });
+  const parsed = currentFont(probe)?.font;
+  const shared = parsed && typeof parsed.layout === 'function' ? { font: parsed, layoutCache: Object.create(null) as Record<string, unknown> } : null;
+  sharedFonts.set(fontPath, shared);
+  return shared;
+}
+
+function trimCaches(): void {
+  if (++documentsSinceCheck < checkEvery) return;
+  documentsSinceCheck = 0;
+  for (const shared of sharedFonts.values()) {
+    if (shared && Object.keys(shared.layoutCache).length > maxCachedWords) shared.layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+}
+
+/**
+ * Makes the report fonts available to a new document (selected by file path) and selects the
+ * regular one. Create the document with `font: null` so that pdfkit loads no default font.
+ */
+export function useReportFonts(doc: PDFKit.PDFDocument): void {
+  trimCaches();
+  const register = doc as unknown as { registerFont(name: string, src: object): void };
+  for (const fontPath of Object.values(reportFonts)) {
+    const shared = sharedFont(fontPath);
+    if (shared) register.registerFont(fontPath, shared.font);
+    doc.font(fontPath);
+    const embedded = currentFont(doc);
+    if (shared && embedded?.font === shared.font && embedded.layoutCache) embedded.layoutCache = shared.layoutCache;
+  }
+  doc.font(reportFonts.regular);
+}

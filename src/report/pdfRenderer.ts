@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { reportFonts } from './fonts.js';
+import { reportFonts, useReportFonts } from './fonts.js';
 import { pdfStyles as S, type TextStyle } from './pdfStyles.js';
 import type {
   ChecklistGroup,
@@ -811,7 +811,8 @@ function createDocument(model: ReportModel): Doc {
     lang: model.lang,
     displayTitle: true,
     bufferPages: true,
-    font: reportFonts.regular,
+    // No default font: pdfkit would load Helvetica, or parse DejaVu again; see useReportFonts.
+    font: null as unknown as string,
     info: {
       Title: plain(info.title),
       Author: plain(info.author),
@@ -826,6 +827,7 @@ function createDocument(model: ReportModel): Doc {
   const outline = doc.outline as unknown as OutlineItem;
   outline.options = { ...outline.options, expanded: true };
   prepareMetadata(doc, issuedAt);
+  useReportFonts(doc);
   return doc;
 }
 

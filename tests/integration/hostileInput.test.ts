@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { csrfTokenFrom, formBody } from '../support/forms.js';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import { useFreshApp } from '../support/lifecycle.js';
 import { newAgent, postSection, startAssessment, type Agent } from '../support/walk.js';
 
 describe('hostile or broken requests get a 4xx page, never a 500', () => {
-  let running: RunningApp;
+  const app = useFreshApp();
   let agent: Agent;
 
   beforeEach(async () => {
-    running = await startApp(makeDataDir());
-    agent = newAgent(running.app);
+    agent = newAgent(app().app);
     await startAssessment(agent);
-  });
-
-  afterEach(async () => {
-    await running.stop();
-    removeDataDir(running.dataDir);
   });
 
   it('an unknown section is a friendly 404', async () => {
@@ -59,12 +53,12 @@ describe('hostile or broken requests get a 4xx page, never a 500', () => {
     const response = await agent.post('/assessment/sections/profile').type('form').send(formBody({ company_name: 'Forged Ltd', action: 'continue' }));
     expect(response.status).toBe(403);
     expect(response.text).toContain('Your form has expired');
-    const rows = await running.database.db.selectFrom('answers').selectAll().execute();
+    const rows = await app().database.db.selectFrom('answers').selectAll().execute();
     expect(rows).toHaveLength(0);
   });
 
   it('a POST with another session\'s CSRF token is refused', async () => {
-    const other = newAgent(running.app);
+    const other = newAgent(app().app);
     await startAssessment(other);
     const otherPage = await other.get('/assessment/sections/profile');
     const response = await agent
@@ -72,18 +66,18 @@ describe('hostile or broken requests get a 4xx page, never a 500', () => {
       .type('form')
       .send(formBody({ _csrf: csrfTokenFrom(otherPage.text), company_name: 'Forged Ltd' }));
     expect(response.status).toBe(403);
-    const rows = await running.database.db.selectFrom('answers').selectAll().execute();
+    const rows = await app().database.db.selectFrom('answers').selectAll().execute();
     expect(rows).toHaveLength(0);
   });
 
   it('a resume link that matches nothing is a friendly 404', async () => {
-    const response = await newAgent(running.app).get(`/resume/${'A'.repeat(43)}`);
+    const response = await newAgent(app().app).get(`/resume/${'A'.repeat(43)}`);
     expect(response.status).toBe(404);
     expect(response.text).toContain('This link does not work');
   });
 
   it('assessment pages without an assessment say how to get one', async () => {
-    const response = await newAgent(running.app).get('/assessment');
+    const response = await newAgent(app().app).get('/assessment');
     expect(response.status).toBe(404);
     expect(response.text).toContain('We could not find your assessment');
   });

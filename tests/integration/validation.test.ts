@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFreshApp } from '../support/lifecycle.js';
 import { answersFor, newAgent, postSection, startAssessment, type Agent } from '../support/walk.js';
 
 describe('validation on a question page', () => {
-  let running: RunningApp;
+  const app = useFreshApp();
   let agent: Agent;
 
   beforeEach(async () => {
-    running = await startApp(makeDataDir());
-    agent = newAgent(running.app);
+    agent = newAgent(app().app);
     await startAssessment(agent);
-  });
-
-  afterEach(async () => {
-    await running.stop();
-    removeDataDir(running.dataDir);
   });
 
   it('re-renders with an error summary linking to each field and keeps every value typed', async () => {
@@ -32,7 +26,7 @@ describe('validation on a question page', () => {
     expect(response.text).toMatch(/id="sector-finance" name="sector" value="finance" checked/);
     expect(response.text).toContain('Retail banking, two branches</textarea>');
     expect(response.text).toMatch(/<title>Error: /);
-    const rows = await running.database.db.selectFrom('answers').selectAll().execute();
+    const rows = await app().database.db.selectFrom('answers').selectAll().execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -67,7 +61,7 @@ describe('validation on a question page', () => {
     const name = 'შპს ქართული · Şirkət Əliyev ğı · ООО Ромашка';
     const response = await postSection(agent, 'profile', { ...answersFor('profile', {}), company_name: name });
     expect(response.status).toBe(303);
-    const row = await running.database.db.selectFrom('answers').select('value_json').where('question_id', '=', 'company_name').executeTakeFirstOrThrow();
+    const row = await app().database.db.selectFrom('answers').select('value_json').where('question_id', '=', 'company_name').executeTakeFirstOrThrow();
     expect(JSON.parse(row.value_json)).toBe(name);
     const check = await agent.get('/assessment/check').expect(200);
     expect(check.text).toContain(name);

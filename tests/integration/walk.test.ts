@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import { useFreshApp } from '../support/lifecycle.js';
 import { everyExposureProfile, newAgent, postSection, startAssessment, walkAllSections } from '../support/walk.js';
 
 describe('the assessment walk over HTTP on SQLite', () => {
-  let running: RunningApp;
-
-  beforeEach(async () => {
-    running = await startApp(makeDataDir());
-  });
-
-  afterEach(async () => {
-    await running.stop();
-    removeDataDir(running.dataDir);
-  });
+  const app = useFreshApp();
 
   it('walks from the start page through every relevant section to a scored results page', async () => {
-    const agent = newAgent(running.app);
+    const agent = newAgent(app().app);
     const start = await agent.get('/').expect(200);
     expect(start.text).toContain('Start now');
 
@@ -42,15 +33,15 @@ describe('the assessment walk over HTTP on SQLite', () => {
     expect(results.text).toMatch(/Within (7|30|90) days|Within 12 months/);
     expect(results.headers['cache-control']).toBe('no-store');
 
-    const stored = await running.database.db.selectFrom('answers').select(['question_id', 'value_json']).execute();
+    const stored = await app().database.db.selectFrom('answers').select(['question_id', 'value_json']).execute();
     const company = stored.find((row) => row.question_id === 'company_name');
     expect(company?.value_json).toBe(JSON.stringify('Kartli Logistics LLC'));
-    const progress = await running.database.db.selectFrom('section_progress').select(['section_id', 'status']).execute();
+    const progress = await app().database.db.selectFrom('section_progress').select(['section_id', 'status']).execute();
     expect(progress.filter((row) => row.status === 'completed')).toHaveLength(questionnaireV1.sections.length);
   });
 
   it('skips the border section for a business that moves nothing across the border', async () => {
-    const agent = newAgent(running.app);
+    const agent = newAgent(app().app);
     await startAssessment(agent);
     const { visited } = await walkAllSections(agent, { ...everyExposureProfile, cross_border: 'no' });
     expect(visited).not.toContain('cross_border');
@@ -61,7 +52,7 @@ describe('the assessment walk over HTTP on SQLite', () => {
   });
 
   it('returns to check your answers after a change made from it', async () => {
-    const agent = newAgent(running.app);
+    const agent = newAgent(app().app);
     await startAssessment(agent);
     await walkAllSections(agent);
     const page = await agent.get('/assessment/sections/profile?return=check').expect(200);
@@ -75,7 +66,7 @@ describe('the assessment walk over HTTP on SQLite', () => {
   });
 
   it('keeps a half-done section with "save and come back later" and shows a new resume link', async () => {
-    const agent = newAgent(running.app);
+    const agent = newAgent(app().app);
     await startAssessment(agent);
     const saved = await postSection(agent, 'profile', { company_name: 'Half Done LLC' }, 'later');
     expect(saved.status).toBe(200);

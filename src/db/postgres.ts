@@ -1,0 +1,61 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import { reachabilityCheck } from './reachability.js';
+import type { DatabaseSchema } from './schema.js';
+
+export interface PostgresOptions {
+  /** Most connections this app instance holds; every instance has its own pool. */
+  poolMax: number;
+  /** The server cancels any statement that runs longer than this. */
+  statementTimeoutMs: number;
+  /** How long to wait for a connection (new or from the pool) before failing the request. */
+  connectionTimeoutMs?: number;
+  /** Called when an idle pooled connection breaks (server restart, network): the pool replaces it. */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
+const INT8_OID = 20;
+
+/**
+ * bigint (int8) columns come back from pg as strings, from better-sqlite3 as numbers. Our bigints
+ * are epoch milliseconds and counts, far below 2^53, so both stores return plain numbers. Set per
+ * pool, not on pg's global parser table, so nothing else in the process is affected.
+ */
+const portableTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** A URL safe to log or show: the password replaced. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/** PostgreSQL for several app instances on one database. Opens a pool; connects lazily. */
+export function openPostgres(url: string, options: PostgresOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax,
+    statement_timeout: options.statementTimeoutMs,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'riskplan',
+    types: portableTypes,
+  });
+  // Without a listener, an idle connection dropped by the server would crash the process.
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    isReachable: reachabilityCheck(db),
+    close: () => db.destroy(),
+  };
+}
