@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// RISKPLAN_TEST_STORE=postgres runs the integration suite on a throwaway PostgreSQL cluster.
+const onPostgres = process.env.RISKPLAN_TEST_STORE === 'postgres';
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +13,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          globalSetup: onPostgres ? ['tests/support/postgresGlobalSetup.ts'] : [],
         },
       },
       {

@@ -57,7 +57,8 @@ export async function openDatabase(settings: DatabaseSettings, options: OpenData
 }
 
 async function appliedMigrationNames(db: Db): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+  // Kysely hides its own tables from introspection unless asked: without this the check never fired.
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === DEFAULT_MIGRATION_TABLE)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db);
   return rows.rows.map((row) => row.name);

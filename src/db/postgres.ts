@@ -22,9 +22,13 @@ const INT8_OID = 20;
  * are epoch milliseconds and counts, far below 2^53, so both stores return plain numbers. Set per
  * pool, not on pg's global parser table, so nothing else in the process is affected.
  */
+type TypeParser = (value: string) => unknown;
+
 const portableTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format) as TypeParser;
+  },
 };
 
 /** A URL safe to log or show: the password replaced. */

@@ -1,14 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 
 /** A trivial query: the cheapest proof that the store answers. */
-export async function pingDatabase(db: Kysely<unknown>): Promise<void> {
+export async function pingDatabase<Schema>(db: Kysely<Schema>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
-export function reachabilityCheck(db: Kysely<never>): () => Promise<boolean> {
+export function reachabilityCheck<Schema>(db: Kysely<Schema>): () => Promise<boolean> {
   return async () => {
     try {
-      await pingDatabase(db as Kysely<unknown>);
+      await pingDatabase(db);
       return true;
     } catch {
       return false;

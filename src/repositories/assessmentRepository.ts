@@ -71,6 +71,15 @@ async function claimSectionRevision(trx: Transaction<DatabaseSchema>, save: Sect
   if (Number(updated.numUpdatedRows) !== 1) throw new StaleSectionError();
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can), so a note carrying one would save on SQLite and
+ * fail with a 500 on PostgreSQL. No browser puts NUL in a form field; drop it on both stores so
+ * they store the same thing. (Answer values are JSON, where NUL is escaped, so they are unaffected.)
+ */
+function portableText(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
 /** Storage of assessments, their answers and progress. Plain data in and out; portable SQL only. */
 export function createAssessmentRepository(db: Db) {
   return {
@@ -141,7 +150,7 @@ export function createAssessmentRepository(db: Db) {
               .execute();
           }
           for (const [questionId, answer] of Object.entries(save.answers)) {
-            const row = { value_json: JSON.stringify(answer.value), note: answer.note ?? null, updated_at: save.now };
+            const row = { value_json: JSON.stringify(answer.value), note: answer.note === undefined ? null : portableText(answer.note), updated_at: save.now };
             await trx
               .insertInto('answers')
               .values({ assessment_id: save.assessmentId, question_id: questionId, ...row })

@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import pg from 'pg';
 import { pino } from 'pino';
+import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { migrateToLatest, openSqlite, type Database } from '../../src/db/database.js';
+import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
 import { createAssessmentRepository } from '../../src/repositories/assessmentRepository.js';
 import { DatabaseSessionStore } from '../../src/repositories/sessionStore.js';
 import { createAssessmentService } from '../../src/services/assessmentService.js';
+import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 
 export interface RunningApp {
   app: Express;
@@ -17,17 +20,87 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/**
+ * The store the integration suite runs on: SQLite by default, PostgreSQL with
+ * RISKPLAN_TEST_STORE=postgres (vitest's globalSetup then starts a throwaway cluster).
+ */
+export const testStore: 'sqlite' | 'postgres' = (() => {
+  const chosen = process.env.RISKPLAN_TEST_STORE ?? 'sqlite';
+  if (chosen !== 'sqlite' && chosen !== 'postgres') throw new Error(`RISKPLAN_TEST_STORE must be sqlite or postgres, not ${chosen}`);
+  return chosen;
+})();
+
+/** On PostgreSQL each data folder names its own database in this file, so a restart finds it again. */
+const DATABASE_NAME_FILE = 'postgres-database';
+
+export interface PostgresTools {
+  adminUrl: string;
+  binDir: string;
+}
+
+export function postgresTools(): PostgresTools {
+  if (testStore !== 'postgres') throw new Error('postgresTools() is only available with RISKPLAN_TEST_STORE=postgres');
+  return { adminUrl: inject('postgresAdminUrl'), binDir: inject('postgresBinDir') };
+}
+
 export function makeDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'riskplan-test-'));
 }
 
+/** Removes the data folder and, on PostgreSQL, drops its database (synchronously, for afterEach). */
 export function removeDataDir(dataDir: string): void {
+  const nameFile = path.join(dataDir, DATABASE_NAME_FILE);
+  if (testStore === 'postgres' && existsSync(nameFile)) {
+    const { adminUrl, binDir } = postgresTools();
+    const name = readFileSync(nameFile, 'utf8').trim();
+    psql(binDir, adminUrl, `drop database if exists "${name}" with (force)`);
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** The real app on a real SQLite file in `dataDir`, as server.ts builds it, without listening. */
+/** Creates an empty database on the test cluster and returns its URL. */
+export async function createTestDatabase(name = freshDatabaseName()): Promise<string> {
+  const { adminUrl } = postgresTools();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(adminUrl, name);
+}
+
+/** The PostgreSQL URL of the database that belongs to this data folder, created on first use. */
+export async function postgresUrlFor(dataDir: string): Promise<string> {
+  const nameFile = path.join(dataDir, DATABASE_NAME_FILE);
+  if (existsSync(nameFile)) return databaseUrl(postgresTools().adminUrl, readFileSync(nameFile, 'utf8').trim());
+  const name = freshDatabaseName();
+  const url = await createTestDatabase(name);
+  writeFileSync(nameFile, name);
+  return url;
+}
+
+/** What `openDatabase` gets for this data folder on the chosen store. */
+export async function databaseSettingsFor(dataDir: string): Promise<DatabaseSettings> {
+  return testStore === 'postgres'
+    ? { kind: 'postgres', url: await postgresUrlFor(dataDir), poolMax: 5, statementTimeoutMs: 10_000 }
+    : { kind: 'sqlite', dataDir };
+}
+
+/** The environment that makes `src/server.ts` use this data folder's store. */
+export async function serverEnvironmentFor(dataDir: string): Promise<Record<string, string>> {
+  const settings = await databaseSettingsFor(dataDir);
+  return settings.kind === 'postgres' ? { DATA_DIR: dataDir, DATABASE_URL: settings.url } : { DATA_DIR: dataDir };
+}
+
+/**
+ * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
+ * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
+ * folder gives two instances on one database.
+ */
 export async function startApp(dataDir: string): Promise<RunningApp> {
-  const database = openSqlite(dataDir);
+  const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const sessionStore = new DatabaseSessionStore(database.db);
   const app = createApp({

@@ -35,6 +35,34 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, trustProxy: 2, secureCookies: true, logLevel: 'debug' });
   });
 
+  it('uses SQLite in DATA_DIR when DATABASE_URL is unset or empty', () => {
+    const folder = dataDir();
+    expect(loadConfig({ DATA_DIR: folder }).database).toEqual({ kind: 'sqlite', dataDir: folder });
+    expect(loadConfig({ DATA_DIR: folder, DATABASE_URL: '' }).database).toEqual({ kind: 'sqlite', dataDir: folder });
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL, with a pool of 10 and a 10 s statement timeout by default', () => {
+    const url = 'postgres://riskplan:secret@db.internal:5432/riskplan';
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, poolMax: 10, statementTimeoutMs: 10_000 });
+  });
+
+  it('reads the pool size and statement timeout for PostgreSQL', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://db/riskplan', DATABASE_POOL_MAX: '25', DATABASE_STATEMENT_TIMEOUT_MS: '2500' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://db/riskplan', poolMax: 25, statementTimeoutMs: 2500 });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://db/riskplan' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    [{ DATABASE_URL: 'riskplan.sqlite' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    [{ DATABASE_URL: 'postgres://db:port/riskplan' }, /DATABASE_URL is not a valid URL/],
+    [{ DATABASE_POOL_MAX: '0' }, /DATABASE_POOL_MAX/],
+    [{ DATABASE_POOL_MAX: 'many' }, /DATABASE_POOL_MAX/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '10' }, /DATABASE_STATEMENT_TIMEOUT_MS/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '1.5' }, /DATABASE_STATEMENT_TIMEOUT_MS/],
+  ])('refuses database setting %o with a clear message', (environment, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...environment })).toThrow(message);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],

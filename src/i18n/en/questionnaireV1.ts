@@ -99,6 +99,10 @@ const questions: Readonly<Record<string, QuestionWording>> = {
     text: 'What is the name of your business?',
     hint: 'The name as it should appear on the report.',
   },
+  prepared_by: {
+    text: 'Who is filling in this assessment?',
+    hint: 'Your name and role, for example "Nino Beridze, Operations Manager". The report names you as the person who prepared it.',
+  },
   countries: {
     text: 'Where does your business operate?',
     hint: 'Select all that apply.',

@@ -17,6 +17,8 @@ export const profileSection: Section = {
   kind: 'profile',
   questions: [
     freeText('company_name', 'text', { required: true, hasHint: true }),
+    // Printed on the report's cover as its preparer; there are no accounts to take it from.
+    freeText('prepared_by', 'text', { required: false, hasHint: true }),
     checkboxes('countries', [option('georgia'), option('azerbaijan')]),
     radio('sector', [
       option('energy', likelihoodAt('cyberattack', 4), likelihoodAt('terrorism', 2)),

@@ -1,0 +1,262 @@
+/**
+ * `npm run bench:db`: the app's section page (GET) and section save (POST) on SQLite and on
+ * PostgreSQL in the same run, loopback only. Each store gets its own app process (the real
+ * entry point, production settings, logs at warn) so the load generator has the other core;
+ * PostgreSQL is a throwaway cluster (tests/support/postgresCluster.ts) removed at the end.
+ * The load is a closed loop of BENCH_CONNECTIONS users (default 8), each with its own session.
+ * Bounded: BENCH_SECONDS per measurement (default 5) and at most BENCH_MAX_REQUESTS requests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { questionnaireV1 } from '../src/questionnaire/v1/index.js';
+import { shownQuestions } from '../src/questionnaire/visibility.js';
+import { csrfTokenFrom, formBody, hiddenFieldsFrom, sampleAnswer, sectionOf } from '../tests/support/forms.js';
+import { databaseUrl, startThrowawayCluster, type ThrowawayCluster } from '../tests/support/postgresCluster.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const maxRequests = Number(process.env.BENCH_MAX_REQUESTS ?? 100_000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const sectionPath = '/assessment/sections/profile';
+
+interface Session {
+  cookie: string;
+  csrf: string;
+  revision: number;
+}
+
+interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  unexpected: number;
+  statuses: string;
+}
+
+function write(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function startAppProcess(environment: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      COOKIE_SECURE: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...environment,
+    },
+    // BENCH_APP_LOG=<file> keeps the app's log lines (warnings and errors) for a look afterwards.
+    stdio: ['ignore', process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, 'a') : 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { base, child };
+    } catch {
+      // Not listening yet.
+    }
+    if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode} before listening`);
+    if (Date.now() > deadline) throw new Error('The app did not start within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function cookieOf(response: Response, previous = ''): string {
+  const set = response.headers.getSetCookie().map((header) => header.split(';')[0] ?? '');
+  return set.length > 0 ? set.join('; ') : previous;
+}
+
+/** A browser session with an assessment started and the profile page's token and revision. */
+async function newSession(base: string): Promise<Session> {
+  const start = await fetch(`${base}/`);
+  let cookie = cookieOf(start);
+  const started = await fetch(`${base}/assessments`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: formBody({ _csrf: csrfTokenFrom(await start.text()) }),
+    redirect: 'manual',
+  });
+  if (started.status !== 201) throw new Error(`Starting an assessment gave ${started.status}`);
+  cookie = cookieOf(started, cookie);
+  const page = await fetch(`${base}${sectionPath}`, { headers: { cookie } });
+  const hidden = hiddenFieldsFrom(await page.text());
+  return { cookie: cookieOf(page, cookie), csrf: hidden._csrf ?? '', revision: Number(hidden.revision ?? 0) };
+}
+
+const profileAnswers = (() => {
+  const fields: Record<string, string | string[]> = {};
+  for (const question of shownQuestions(sectionOf(questionnaireV1, 'profile'), {})) fields[question.id] = sampleAnswer(question, 'Benchmark Logistics LLC');
+  return fields;
+})();
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+/** One keep-alive request; resolves with the status once the whole body has arrived. */
+function send(agent: http.Agent, base: URL, session: Session, kind: 'page' | 'save'): Promise<number> {
+  const body =
+    kind === 'save' ? formBody({ _csrf: session.csrf, revision: String(session.revision), action: 'continue', ...profileAnswers }) : undefined;
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path: sectionPath,
+        method: kind === 'page' ? 'GET' : 'POST',
+        headers: {
+          cookie: session.cookie,
+          ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } : {}),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.once('end', () => resolve(response.statusCode ?? 0));
+        response.once('error', reject);
+      },
+    );
+    request.once('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * A closed loop: `connections` simulated users, each with its own session and keep-alive
+ * connection, send one request after another until the time or the request budget is spent.
+ * A save carries the revision its session is at, so every save is a real one (303), not a
+ * refused stale one (409).
+ */
+async function measure(base: string, sessions: Session[], kind: 'page' | 'save', durationSeconds: number): Promise<Measurement> {
+  const target = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sessions.length });
+  const expected = kind === 'page' ? 200 : 303;
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let unexpected = 0;
+  let budget = maxRequests;
+  const started = performance.now();
+  const deadline = started + durationSeconds * 1000;
+  await Promise.all(
+    sessions.map(async (session) => {
+      while (performance.now() < deadline && budget > 0) {
+        budget -= 1;
+        const sent = performance.now();
+        let status = 0;
+        try {
+          status = await send(agent, target, session, kind);
+        } catch {
+          status = -1;
+        }
+        latencies.push(performance.now() - sent);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status !== expected) {
+          unexpected += 1;
+          if (process.env.BENCH_DEBUG && unexpected <= 3) write(`  unexpected ${status} for session ${session.cookie.slice(0, 30)} at revision ${session.revision}`);
+        }
+        if (kind === 'save' && status === 303) session.revision += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: latencies.length / elapsed,
+    p50: Math.round(percentile(latencies, 0.5) * 10) / 10,
+    p99: Math.round(percentile(latencies, 0.99) * 10) / 10,
+    total: latencies.length,
+    unexpected,
+    statuses: [...statuses].map(([status, count]) => `${status}: ${count}`).join(', '),
+  };
+}
+
+async function benchStore(name: string, environment: Record<string, string>): Promise<Record<'page' | 'save', Measurement>> {
+  const { base, child } = await startAppProcess(environment);
+  try {
+    const sessions = await Promise.all(Array.from({ length: connections }, () => newSession(base)));
+    const results = {} as Record<'page' | 'save', Measurement>;
+    for (const kind of ['page', 'save'] as const) {
+      await measure(base, sessions, kind, 1); // warm-up: JIT, view cache, pool
+      results[kind] = await measure(base, sessions, kind, seconds);
+      write(`  ${name} ${kind}: ${results[kind].total} requests, ${results[kind].unexpected} unexpected (statuses ${results[kind].statuses})`);
+    }
+    return results;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+  }
+}
+
+function table(sqlite: Record<'page' | 'save', Measurement>, postgres: Record<'page' | 'save', Measurement>): string[] {
+  const rows = [
+    '| measure | SQLite req/s | PostgreSQL req/s | PG / SQLite | SQLite p50 / p99 ms | PostgreSQL p50 / p99 ms | PG / SQLite p50 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const labels = { page: `section page (GET ${sectionPath})`, save: `section save (POST ${sectionPath})` } as const;
+  for (const kind of ['page', 'save'] as const) {
+    const s = sqlite[kind];
+    const p = postgres[kind];
+    const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+    rows.push(
+      `| ${labels[kind]} | ${s.requestsPerSecond.toFixed(0)} | ${p.requestsPerSecond.toFixed(0)} | ${ratio(p.requestsPerSecond, s.requestsPerSecond)} | ${s.p50} / ${s.p99} | ${p.p50} / ${p.p99} | ${ratio(p.p50, s.p50)} |`,
+    );
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'riskplan-bench-'));
+  let cluster: ThrowawayCluster | undefined;
+  try {
+    write(`RiskPlan database benchmark: ${connections} connections, ${seconds} s per measurement (max ${maxRequests} requests), loopback`);
+    const sqlite = await benchStore('SQLite', { DATA_DIR: path.join(folder, 'sqlite') });
+
+    cluster = await startThrowawayCluster({ durable: true });
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query('create database riskplan_bench');
+    await admin.end();
+    const postgres = await benchStore('PostgreSQL', { DATA_DIR: path.join(folder, 'postgres'), DATABASE_URL: databaseUrl(cluster.adminUrl, 'riskplan_bench') });
+
+    write();
+    for (const row of table(sqlite, postgres)) write(row);
+    write();
+    write('PostgreSQL: a throwaway local cluster with default durability (fsync on, synchronous commit); SQLite: WAL, synchronous=NORMAL.');
+    write('A PostgreSQL server on another machine adds a network round trip per statement.');
+    const unexpected = [sqlite.page, sqlite.save, postgres.page, postgres.save].reduce((sum, m) => sum + m.unexpected, 0);
+    if (unexpected > 0) {
+      write(`${unexpected} requests had an unexpected status, errored or timed out: the numbers above are not trustworthy.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    cluster?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+await main();
