@@ -5,7 +5,9 @@ import type session from 'express-session';
 import { pinoHttp } from 'pino-http';
 import { createTranslator } from './i18n/catalogue.js';
 import type { Logger } from './logger.js';
+import type { PdfRenderPool } from './report/renderPool.js';
 import type { AssessmentService } from './services/assessmentService.js';
+import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
 import { setUpSessions } from './web/middleware/sessions.js';
@@ -13,12 +15,15 @@ import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { setUpWebSecurity } from './web/middleware/webSecurity.js';
 import { healthRoutes } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
+import { reportRoutes } from './web/routes/reportRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { walkRoutes } from './web/routes/walkRoutes.js';
 
 export interface AppDependencies {
   logger: Logger;
   assessmentService: AssessmentService;
+  reportService: ReportService;
+  pdfRenderPool: PdfRenderPool;
   sessionStore: session.Store;
   sessionSecret: string;
   secureCookies: boolean;
@@ -57,6 +62,7 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(walkRoutes(deps.assessmentService, t));
   app.use(resultsRoutes(deps.assessmentService));
+  app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));
   app.use(infoRoutes());
 
   app.use(notFoundHandler);

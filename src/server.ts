@@ -1,11 +1,8 @@
 import type { Server } from 'node:http';
-import { createApp } from './app.js';
+import { composeApp } from './composeApp.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseStartError, migrateToLatest, openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
-import { createAssessmentRepository } from './repositories/assessmentRepository.js';
-import { DatabaseSessionStore } from './repositories/sessionStore.js';
-import { createAssessmentService } from './services/assessmentService.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -21,17 +18,14 @@ async function main(): Promise<void> {
     await database.close();
     throw error;
   }
-  const sessionStore = new DatabaseSessionStore(database.db);
-
-  const app = createApp({
+  const { app, close: closeApp } = composeApp(database, {
     logger,
-    assessmentService: createAssessmentService(createAssessmentRepository(database.db)),
-    sessionStore,
     sessionSecret: config.sessionSecret,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     version: config.version,
-    isDatabaseReachable: () => database.isReachable(),
+    pdfWorkers: config.pdfWorkers,
+    pdfTimeoutMs: config.pdfTimeoutMs,
   });
 
   const server: Server = app.listen(config.port, config.host, () => {
@@ -45,11 +39,12 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      sessionStore.close();
-      void database.close().then(() => {
-        logger.info('database closed, bye');
-        process.exit(0);
-      });
+      void closeApp()
+        .then(() => database.close())
+        .then(() => {
+          logger.info('database closed, bye');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -5,11 +5,8 @@ import type { Express } from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { composeApp } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
-import { createAssessmentRepository } from '../../src/repositories/assessmentRepository.js';
-import { DatabaseSessionStore } from '../../src/repositories/sessionStore.js';
-import { createAssessmentService } from '../../src/services/assessmentService.js';
 import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 
 export interface RunningApp {
@@ -102,23 +99,21 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
 export async function startApp(dataDir: string): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
-  const sessionStore = new DatabaseSessionStore(database.db);
-  const app = createApp({
+  const { app, close } = composeApp(database, {
     logger: pino({ level: 'silent' }),
-    assessmentService: createAssessmentService(createAssessmentRepository(database.db)),
-    sessionStore,
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
     trustProxy: 0,
     version: 'test',
-    isDatabaseReachable: () => database.isReachable(),
+    pdfWorkers: 1,
+    pdfTimeoutMs: 30_000,
   });
   return {
     app,
     database,
     dataDir,
     async stop() {
-      sessionStore.close();
+      await close();
       await database.close();
     },
   };

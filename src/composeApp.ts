@@ -1,0 +1,52 @@
+import type { Express } from 'express';
+import { createApp } from './app.js';
+import type { Database } from './db/database.js';
+import { createTranslator } from './i18n/catalogue.js';
+import type { Logger } from './logger.js';
+import { createPdfRenderPool } from './report/renderPool.js';
+import { createAssessmentRepository } from './repositories/assessmentRepository.js';
+import { DatabaseSessionStore } from './repositories/sessionStore.js';
+import { createAssessmentService } from './services/assessmentService.js';
+import { createReportService } from './services/reportService.js';
+
+export interface AppSettings {
+  logger: Logger;
+  sessionSecret: string;
+  secureCookies: boolean;
+  trustProxy: number;
+  version: string;
+  pdfWorkers: number;
+  pdfTimeoutMs: number;
+}
+
+export interface ComposedApp {
+  app: Express;
+  /** Stops what the app started (PDF workers, session pruning); the database stays open. */
+  close: () => Promise<void>;
+}
+
+/** Wires repositories, services and workers on an open database into the app. Used by server.ts and the tests alike. */
+export function composeApp(database: Database, settings: AppSettings): ComposedApp {
+  const sessionStore = new DatabaseSessionStore(database.db);
+  const pdfRenderPool = createPdfRenderPool({ size: settings.pdfWorkers, timeoutMs: settings.pdfTimeoutMs });
+  const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
+  const app = createApp({
+    logger: settings.logger,
+    assessmentService,
+    reportService: createReportService(assessmentService, createTranslator('en')),
+    pdfRenderPool,
+    sessionStore,
+    sessionSecret: settings.sessionSecret,
+    secureCookies: settings.secureCookies,
+    trustProxy: settings.trustProxy,
+    version: settings.version,
+    isDatabaseReachable: () => database.isReachable(),
+  });
+  return {
+    app,
+    close: async () => {
+      sessionStore.close();
+      await pdfRenderPool.close();
+    },
+  };
+}
