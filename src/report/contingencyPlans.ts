@@ -115,16 +115,24 @@ const message = (who: string, whom: string, how: string, when: string, condition
   ...(condition ? { if: condition } : {}),
 });
 
-/** Steps every plan shares; the scenario's own steps go between the opening and closing ones. */
+/**
+ * Steps every plan shares; the scenario's own steps go between the opening and closing ones.
+ * How to keep the plans current is said once, in `keepingPlansCurrent`.
+ */
 export const commonPlanItems = {
   firstHourOpening: [item('report.plan.common.hour.safety'), item('report.plan.common.hour.callLead')],
   firstHourClosing: [item('report.plan.common.hour.log')],
   firstDayClosing: [item('report.plan.common.day.insurer'), item('report.plan.common.day.oneMessage')],
   firstWeekClosing: [item('report.plan.common.week.review')],
   recoveryClosing: [item('report.plan.common.recovery.close')],
-  exerciseClosing: [item('report.plan.common.exercise.contacts'), item('report.plan.common.exercise.update')],
   contacts: [{ role: 'crisisLead' }, { role: 'deputy' }] as readonly PlanContact[],
 } as const;
+
+/** Applies to every plan; printed once, before the plans. */
+export const keepingPlansCurrent: readonly PlanItem[] = [
+  item('report.plan.common.exercise.contacts'),
+  item('report.plan.common.exercise.update'),
+];
 
 /** Plans for the scenarios of questionnaire 1.0, by scenario id. */
 const plansV1: Readonly<Record<string, ScenarioPlan>> = {
@@ -536,7 +544,7 @@ export function planFor(questionnaireVersion: string, scenarioId: string): Scena
     firstDay: [...own.firstDay, ...commonPlanItems.firstDayClosing],
     firstWeek: [...own.firstWeek, ...commonPlanItems.firstWeekClosing],
     recovery: [...own.recovery, ...commonPlanItems.recoveryClosing],
-    exercise: [...own.exercise, ...commonPlanItems.exerciseClosing],
+    exercise: own.exercise,
     contacts: [...commonPlanItems.contacts, ...own.contacts],
   };
 }
@@ -566,7 +574,7 @@ export function allPlanMessageKeys(): string[] {
     for (const contact of plan.contacts) if (contact.duty) keys.add(contact.duty);
     for (const line of plan.communications) [line.who, line.whom, line.how, line.when].forEach((key) => keys.add(key));
   }
-  for (const list of Object.values(commonPlanItems)) {
+  for (const list of [...Object.values(commonPlanItems), keepingPlansCurrent]) {
     for (const entry of list) if ('key' in entry) keys.add(entry.key);
   }
   return [...keys];

@@ -36,8 +36,14 @@ export type ReportFont = keyof typeof reportFonts;
  * document falls back to pdfkit's own per-document behaviour: slower, identical output.
  */
 
+interface ParsedFont {
+  layout?: unknown;
+  characterSet?: number[];
+  glyphForCodePoint?: (codePoint: number) => unknown;
+}
+
 interface EmbeddedFontInternals {
-  font?: { layout?: unknown };
+  font?: ParsedFont;
   layoutCache?: Record<string, unknown>;
 }
 
@@ -58,12 +64,36 @@ function currentFont(doc: PDFKit.PDFDocument): EmbeddedFontInternals | undefined
   return (doc as unknown as { _font?: EmbeddedFontInternals })._font;
 }
 
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters it was first reached from;
+ * pdfkit writes those into the ToUnicode map that text extraction reads. A glyph first reached
+ * as a component of another (the s in ş, when a document's font subset is written) would keep
+ * no characters, and with a font shared between documents that depends on which documents came
+ * first. Reaching every glyph from its characters up front makes it the same in every process.
+ */
+function settleGlyphCharacters(font: ParsedFont): void {
+  if (!Array.isArray(font.characterSet) || typeof font.glyphForCodePoint !== 'function') return;
+  for (const codePoint of font.characterSet) {
+    // Ligature glyphs (ﬁ, ﬂ, ﬃ) are left to be reached from the letters they join, so that
+    // copied or searched text reads "fi", not "ﬁ".
+    if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
+  }
+}
+
+function isPresentationForm(codePoint: number): boolean {
+  return codePoint >= 0xfb00 && codePoint <= 0xfb4f;
+}
+
 function sharedFont(fontPath: string): SharedFont | null {
   const known = sharedFonts.get(fontPath);
   if (known !== undefined) return known;
   const probe = new PDFDocument({ autoFirstPage: false, font: fontPath });
   const parsed = currentFont(probe)?.font;
-  const shared = parsed && typeof parsed.layout === 'function' ? { font: parsed, layoutCache: Object.create(null) as Record<string, unknown> } : null;
+  let shared: SharedFont | null = null;
+  if (parsed && typeof parsed.layout === 'function') {
+    settleGlyphCharacters(parsed);
+    shared = { font: parsed, layoutCache: Object.create(null) as Record<string, unknown> };
+  }
   sharedFonts.set(fontPath, shared);
   return shared;
 }
@@ -91,4 +121,29 @@ export function useReportFonts(doc: PDFKit.PDFDocument): void {
     if (shared && embedded?.font === shared.font && embedded.layoutCache) embedded.layoutCache = shared.layoutCache;
   }
   doc.font(reportFonts.regular);
+}
+
+/**
+ * fontkit decodes a glyph's outline again each time a document's font subset is written. The
+ * decoded outline never changes, and the parsed font (so each glyph object) is shared by every
+ * document of the process: keep the first decoding. Relies on fontkit's `_decode`; without it,
+ * nothing changes.
+ */
+const memoized = new WeakSet<object>();
+
+export function keepDecodedOutline(glyph: object): void {
+  if (memoized.has(glyph)) return;
+  memoized.add(glyph);
+  const target = glyph as { _decode?: () => unknown };
+  const decode = target._decode;
+  if (typeof decode !== 'function') return;
+  let decoded: unknown;
+  let done = false;
+  target._decode = () => {
+    if (!done) {
+      decoded = decode.call(glyph);
+      done = true;
+    }
+    return decoded;
+  };
 }

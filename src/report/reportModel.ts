@@ -9,6 +9,7 @@ import {
   applicableMessages,
   contactSources,
   countryContactSources,
+  keepingPlansCurrent,
   planFor,
   recoveryTargetKey,
   type ContactRole,
@@ -47,8 +48,18 @@ export interface ReportInput {
 const companyQuestion = 'company_name';
 const countriesQuestion = 'countries';
 
-/** Scenarios rated this serious after current measures get a contingency plan. */
-export const plannedBands: readonly Band[] = ['medium', 'high', 'critical'];
+/**
+ * Which scenarios get a contingency plan: each one rated High or Critical after current
+ * measures. When none is, each one rated Medium, so that a business with no serious risk still
+ * gets plans for its most significant ones. Medium risks next to serious ones are left to the
+ * checklist: a plan for every scenario would bury the ones that matter.
+ */
+export function plannedScenarios(register: RiskRegister): { basis: 'serious' | 'medium' | 'none'; scenarios: ScenarioScore[] } {
+  const serious = register.scenarios.filter((s) => s.residualBand === 'high' || s.residualBand === 'critical');
+  if (serious.length > 0) return { basis: 'serious', scenarios: serious };
+  const medium = register.scenarios.filter((s) => s.residualBand === 'medium');
+  return medium.length > 0 ? { basis: 'medium', scenarios: medium } : { basis: 'none', scenarios: [] };
+}
 
 const timeframeOrder: readonly Timeframe[] = ['within_7_days', 'within_30_days', 'within_90_days', 'within_12_months'];
 
@@ -514,6 +525,7 @@ function planSubsection(c: Context, s: ScenarioScore): ReportSubsection {
       label: t('report.plans.ratingLabel'),
       value: rating(c, s.residualBand, s.residualScore),
       band: s.residualBand,
+      compact: true,
       text: t('report.plans.rating', {
         band: bandLabel(c, s.residualBand),
         likelihood: levelLabel(c, 'likelihood', s.residualLikelihood),
@@ -528,9 +540,9 @@ function planSubsection(c: Context, s: ScenarioScore): ReportSubsection {
     {
       type: 'table',
       columns: [
-        { header: t('report.plans.contacts.col.role'), width: 0.24 },
-        { header: t('report.plans.contacts.col.contact'), width: 0.38 },
-        { header: t('report.plans.contacts.col.duty'), width: 0.38 },
+        { header: t('report.plans.contacts.col.role'), width: 0.21 },
+        { header: t('report.plans.contacts.col.contact'), width: 0.37 },
+        { header: t('report.plans.contacts.col.duty'), width: 0.42 },
       ],
       rows: contacts.map((row) => row.cells),
     },
@@ -547,10 +559,10 @@ function planSubsection(c: Context, s: ScenarioScore): ReportSubsection {
     {
       type: 'table',
       columns: [
-        { header: t('report.plans.communications.col.who'), width: 0.24 },
-        { header: t('report.plans.communications.col.whom'), width: 0.26 },
-        { header: t('report.plans.communications.col.how'), width: 0.28 },
-        { header: t('report.plans.communications.col.when'), width: 0.22 },
+        { header: t('report.plans.communications.col.who'), width: 0.2 },
+        { header: t('report.plans.communications.col.whom'), width: 0.24 },
+        { header: t('report.plans.communications.col.how'), width: 0.3 },
+        { header: t('report.plans.communications.col.when'), width: 0.26 },
       ],
       rows: applicableMessages(plan, answers).map((line) => [
         { text: t(line.who) },
@@ -579,20 +591,20 @@ function planSubsection(c: Context, s: ScenarioScore): ReportSubsection {
 
 function plansSection(c: Context): ReportSection {
   const { t } = c;
-  const planned = c.register.scenarios.filter((s) => plannedBands.includes(s.residualBand));
-  const intro =
-    planned.length > 0
-      ? t('report.plans.intro', {
-          scenarios: joinList(
-            t,
-            planned.map((s) => `${refOf(c, s.scenarioId)} ${scenarioTitle(c, s.scenarioId)} (${bandLabel(c, s.residualBand)})`),
-          ),
-        })
-      : t('report.plans.none');
+  const { basis, scenarios: planned } = plannedScenarios(c.register);
+  const listed = joinList(
+    t,
+    planned.map((s) => `${refOf(c, s.scenarioId)} ${scenarioTitle(c, s.scenarioId)} (${bandLabel(c, s.residualBand)})`),
+  );
+  const intro = t(`report.plans.intro.${basis}`, { scenarios: listed });
+  const blocks: ReportBlock[] = [paragraph(intro)];
+  if (planned.length > 0) {
+    blocks.push({ type: 'list', ordered: false, items: applicableKeys(keepingPlansCurrent, c.answers).map((key) => t(key)) });
+  }
   return {
     id: 'plans',
     title: t('report.plans.title'),
-    blocks: [paragraph(intro)],
+    blocks,
     subsections: planned.map((s) => planSubsection(c, s)),
   };
 }
@@ -656,8 +668,8 @@ function sourceEntry(c: Context, source: Source): Entry {
   const details = [];
   if (source.published) details.push({ label: t('report.appendix.sources.published'), text: formatPublished(source.published) });
   const urlKey = messageKeys.sourceUrl(c.v, source.id);
-  const url = t(urlKey);
-  if (url !== `[${urlKey}]`) details.push({ label: t('report.appendix.sources.url'), text: typed(url) });
+  const url = t(urlKey).trim();
+  if (url !== '' && url !== `[${urlKey}]`) details.push({ label: t('report.appendix.sources.url'), text: typed(url) });
   return { term: t(messageKeys.sourceCitation(c.v, source.id)), details };
 }
 

@@ -69,7 +69,8 @@ export type ReportBlock =
   | { type: 'paragraph'; text: string; style: 'lead' | 'body' | 'muted' }
   | { type: 'heading'; text: string }
   | { type: 'facts'; rows: Fact[] }
-  | { type: 'rating'; label: string; value: string; band: Band; text: string }
+  /** A rating in its band's colour; `compact` sets label and value on one line. */
+  | { type: 'rating'; label: string; value: string; band: Band; text: string; compact?: boolean }
   | { type: 'list'; ordered: boolean; items: string[] }
   /** Steps to tick off: drawn with an empty checkbox each. */
   | { type: 'steps'; items: string[] }

@@ -28,6 +28,8 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.cover.title': 'Risk assessment and contingency plan',
   'report.cover.issued': 'Date of issue',
   'report.cover.preparedBy': 'Prepared by',
+  /** When nobody is named as the preparer: the business assessed itself. */
+  'report.cover.preparedBySelf': '{company} (self-assessment)',
   'report.cover.consultantFirm': 'Consultant firm',
   'report.cover.reportId': 'Report ID',
   'report.cover.version': 'Questionnaire version',
@@ -40,8 +42,7 @@ export const reportMessages: Readonly<Record<string, string>> = {
 
   // Values
   'report.value.notGiven': 'Not given. Write it in here:',
-  'report.value.numberNotGiven':
-    'Not given. Confirm the number with the national emergency service and write it in here:',
+  'report.value.numberNotGiven': 'Not given. Confirm it with the national emergency service and write it in here:',
   'report.value.notAnswered': 'Not answered',
   'report.value.nameAndPhone': '{name}, {phone}',
   'report.value.phoneNotGiven': '{name} (no phone number given)',
@@ -113,16 +114,17 @@ export const reportMessages: Readonly<Record<string, string>> = {
 
   // Contingency plans
   'report.plans.title': 'Contingency plans',
-  'report.plans.intro':
-    'A plan for each scenario rated Medium or above after current measures: {scenarios}. High and Critical risks need a plan, and a Medium one is still likely or harmful enough that the first hour should not be improvised. Each plan starts on a new page, so that it can be printed and pinned up on its own.',
-  'report.plans.none':
+  'report.plans.intro.serious':
+    'A plan for each scenario rated High or Critical after current measures: {scenarios}. Scenarios rated Medium or Low are covered by the checklist; look at them again when the situation changes. Each plan starts on a new page, so that it can be printed and pinned up on its own. For every plan:',
+  'report.plans.intro.medium':
+    'No scenario is rated High or Critical after current measures, so there is a plan for each scenario rated Medium: {scenarios}. Each plan starts on a new page, so that it can be printed and pinned up on its own. For every plan:',
+  'report.plans.intro.none':
     'No scenario is rated Medium or above after current measures, so no scenario plan is included. In any incident: make sure everyone is safe, call the emergency number if anyone is hurt or in danger, and tell the crisis lead.',
   'report.plans.missingContacts':
     'Some contacts were not given. Write them in before this plan is needed: a plan without a number to call will fail in the first minutes.',
   'report.plans.planTitle': 'Plan {ref}: {scenario}',
   'report.plans.ratingLabel': 'Rating after current measures',
-  'report.plans.rating':
-    'Rated {band} after current measures: likelihood {likelihood}, impact {impact}, score {score}.',
+  'report.plans.rating': 'Likelihood {likelihood} × impact {impact}',
   'report.plans.triggers': 'Start this plan when',
   'report.plans.contacts': 'Roles and contacts',
   'report.plans.contacts.col.role': 'Role',
@@ -169,7 +171,7 @@ export const reportMessages: Readonly<Record<string, string>> = {
   // Parties, channels and timing in "who tells whom"
   'report.party.whoeverNotices': 'Whoever notices first',
   'report.party.victimOrWitness': 'The person affected, or a witness',
-  'report.party.crisisLead': 'Crisis lead (deputy if unreachable)',
+  'report.party.crisisLead': 'Crisis lead',
   'report.party.itLead': 'IT lead',
   'report.party.itLeadAndCrisisLead': 'IT lead and crisis lead',
   'report.party.namedPerson': 'One person named by the crisis lead',
