@@ -63,7 +63,7 @@ async function timeRuns(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function printHtml(model: ReportModel, css: string): Promise<string> {
-  const html = await ejs.renderFile(path.join(root, 'views/report/print.ejs'), { model });
+  const html = await ejs.renderFile(path.join(root, 'views/report/print.ejs'), { model, t: createTranslator('en') });
   return html.replace('<link rel="stylesheet" href="/static/css/print.css">', `<style>${css}</style>`);
 }
 

@@ -102,6 +102,14 @@ describe('the whole journey in Chromium', () => {
     expect(await page.locator('.heat-map td.heat-map__cell').count()).toBe(25);
     await inspect(page, '08-results');
 
+    const download = await page.request.get(`${base}/assessment/report.pdf`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.getByRole('link', { name: 'Printable version' }).click();
+    expect(await page.textContent('main')).toContain('Şirkət Əliyev · შპს ქართლი · ООО Восток');
+    await inspect(page, '13-printable-report');
+
     await page.goto(`${base}/how-we-score`);
     await inspect(page, '09-how-we-score');
     await page.goto(`${base}/sources`);

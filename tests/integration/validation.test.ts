@@ -67,6 +67,18 @@ describe('validation on a question page', () => {
     expect(check.text).toContain(name);
   });
 
+  it('drops invisible control characters but keeps line breaks in notes, on every store', async () => {
+    const response = await postSection(agent, 'profile', {
+      ...answersFor('profile', {}),
+      company_name: 'Null\u0000Byte\u0007 Ltd',
+      sector__note: 'first line\r\nsecond\u0000 line',
+    });
+    expect(response.status).toBe(303);
+    const rows = await app().database.db.selectFrom('answers').select(['question_id', 'value_json', 'note']).execute();
+    expect(JSON.parse(rows.find((row) => row.question_id === 'company_name')?.value_json ?? '""')).toBe('NullByte Ltd');
+    expect(rows.find((row) => row.question_id === 'sector')?.note).toBe('first line\r\nsecond line');
+  });
+
   it('escapes markup typed into answers', async () => {
     const response = await postSection(agent, 'profile', { ...answersFor('profile', {}), company_name: '<script>alert(1)</script>' });
     expect(response.status).toBe(303);

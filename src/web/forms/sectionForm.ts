@@ -53,8 +53,14 @@ function singleValueChain(question: Question, required: boolean, t: Translate): 
   const presence = required
     ? start.exists({ values: 'falsy' }).withMessage(t(isChoice ? 'error.required.choice' : 'error.required.text')).bail()
     : start.optional({ values: 'falsy' });
-  // A field sent twice arrives as an array: refuse it rather than pick one silently.
-  const chain = presence.isString().withMessage(t('error.oneAnswer')).bail().trim();
+  // A field sent twice arrives as an array: refuse it rather than pick one silently. Control
+  // characters (NUL and the like) are invisible to the user and break PDF text and PostgreSQL.
+  const chain = presence
+    .isString()
+    .withMessage(t('error.oneAnswer'))
+    .bail()
+    .stripLow(question.type === 'textarea')
+    .trim();
   if (isChoice) {
     return chain.isIn((question.options ?? []).map((o) => o.value)).withMessage(t('error.invalidOption'));
   }
@@ -71,6 +77,7 @@ function noteChain(question: Question, t: Translate): ValidationChain {
     .isString()
     .withMessage(t('error.oneAnswer'))
     .bail()
+    .stripLow(true)
     .trim()
     .isLength({ max: NOTE_MAX_LENGTH })
     .withMessage(t('error.tooLong', { max: NOTE_MAX_LENGTH }));
