@@ -10,7 +10,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +17,7 @@ import { questionnaireV1 } from '../src/questionnaire/v1/index.js';
 import { shownQuestions } from '../src/questionnaire/visibility.js';
 import { csrfTokenFrom, formBody, hiddenFieldsFrom, sampleAnswer, sectionOf } from '../tests/support/forms.js';
 import { databaseUrl, startThrowawayCluster, type ThrowawayCluster } from '../tests/support/postgresCluster.js';
+import { freeLoopbackPort } from '../tests/support/ports.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const maxRequests = Number(process.env.BENCH_MAX_REQUESTS ?? 100_000);
@@ -43,19 +43,8 @@ function write(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 async function startAppProcess(environment: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,

@@ -1,18 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir, removeDataDir } from '../support/testApp.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freeLoopbackPort } from '../support/ports.js';
 
 async function waitForHealth(url: string, deadline: number): Promise<Response> {
   for (;;) {
@@ -32,7 +21,7 @@ describe('the server process', () => {
   it('starts on a fresh data folder, answers /healthz, and on SIGTERM closes the database and exits 0', async () => {
     const dataDir = makeDataDir();
     folders.push(dataDir);
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,22 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { DEFAULT_MIGRATION_TABLE, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseStartError, migrateToLatest, openDatabase } from '../../src/db/database.js';
 import { databaseUrl } from '../support/postgresCluster.js';
 import { databaseSettingsFor, makeDataDir, postgresTools, removeDataDir, serverEnvironmentFor, startApp, testStore } from '../support/testApp.js';
-
-/** A loopback port nothing listens on (probed, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freeLoopbackPort } from '../support/ports.js';
 
 /** Runs the real entry point with `environment` and returns its exit code and stderr. */
 function startServer(environment: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -45,7 +33,7 @@ describe(`starting the app (${testStore})`, () => {
   afterEach(() => folders.splice(0).forEach(removeDataDir));
 
   it('refuses an unreachable DATABASE_URL with a message that names it and hides the password', async () => {
-    const url = `postgres://riskplan:hunter2-secret@127.0.0.1:${await closedPort()}/riskplan`;
+    const url = `postgres://riskplan:hunter2-secret@127.0.0.1:${await freeLoopbackPort()}/riskplan`;
     const opening = openDatabase({ kind: 'postgres', url, poolMax: 2, statementTimeoutMs: 1000 });
     await expect(opening).rejects.toThrow(DatabaseStartError);
     await expect(opening).rejects.toThrow(/^Cannot reach the PostgreSQL database at postgres:\/\/riskplan:\*\*\*@127\.0\.0\.1:\d+\/riskplan \(DATABASE_URL\): .*ECONNREFUSED/);

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freeLoopbackPort } from './ports.js';
 
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks: initdb into a temp folder, listening
@@ -40,18 +40,6 @@ const runningAsRoot = process.getuid?.() === 0;
 function runAsServerUser(binary: string, args: readonly string[]): void {
   const [command, commandArgs] = runningAsRoot ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, [...args]];
   execFileSync(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function giveToServerUser(target: string): void {
