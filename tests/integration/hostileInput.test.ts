@@ -49,12 +49,22 @@ describe('hostile or broken requests get a 4xx page, never a 500', () => {
     expect(response.status).toBe(413);
   });
 
-  it('a POST without a CSRF token is refused with 403 and changes nothing', async () => {
+  it('a section save without a CSRF token is refused with 403, changes nothing and gives back what was typed', async () => {
     const response = await agent.post('/assessment/sections/profile').type('form').send(formBody({ company_name: 'Forged Ltd', action: 'continue' }));
     expect(response.status).toBe(403);
-    expect(response.text).toContain('Your form has expired');
+    expect(response.text).toContain('we could not save this form');
+    expect(response.text).toContain('value="Forged Ltd"');
+    expect(response.text).toMatch(/name="_csrf" value="[^"]+"/);
     const rows = await app().database.db.selectFrom('answers').selectAll().execute();
     expect(rows).toHaveLength(0);
+  });
+
+  it('any other POST without a CSRF token gets the friendly 403 page', async () => {
+    const response = await newAgent(app().app).post('/assessments').type('form').send('');
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('Your form has expired');
+    const assessments = await app().database.db.selectFrom('assessments').selectAll().execute();
+    expect(assessments).toHaveLength(1);
   });
 
   it('a POST with another session\'s CSRF token is refused', async () => {

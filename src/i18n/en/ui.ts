@@ -63,6 +63,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.back.toTasks': 'Back to your assessment',
   'ui.back.toCheck': 'Back to check your answers',
   'ui.section.position': 'Section {position} of {total}',
+  'ui.section.expired':
+    'For your security we could not save this form: it was opened before your session changed (for example, in another tab or window). Nothing has been saved yet: check your answers below, then save again.',
   'ui.section.conflict':
     'These answers were saved from another window or by someone else while you were editing. Nothing you typed here has been saved yet: check your answers below, then save again to keep them.',
   'ui.button.saveContinue': 'Save and continue',

@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { shownQuestions } from '../../questionnaire/visibility.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
 import { readSectionForm, typedFormValues, type SaveIntent } from '../forms/sectionForm.js';
+import { isCsrfValid } from '../middleware/csrf.js';
 import { noStore } from '../middleware/webSecurity.js';
 import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
 
@@ -68,7 +69,7 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
       errors: [],
       returnTo: req.query.return === 'check' ? 'check' : undefined,
       revision: state.sectionRevisions[section.id] ?? 0,
-      conflict: false,
+      notice: undefined,
     });
   });
 
@@ -84,11 +85,26 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
     const returnTo = form.return === 'check' ? 'check' : undefined;
     const questions = shownQuestions(section, state.answers);
     const currentRevision = state.sectionRevisions[section.id] ?? 0;
+    if (!isCsrfValid(req, res)) {
+      // A stale or missing form token (another tab resumed the assessment, or a forged post):
+      // save nothing, but give the user back what they typed with a fresh token to save again.
+      res.status(403).render('pages/section', {
+        state,
+        section,
+        questions,
+        values: typedFormValues(req, questions),
+        errors: [],
+        returnTo,
+        revision: revisionOf(form.revision),
+        notice: 'expired',
+      });
+      return;
+    }
     const result = await readSectionForm(req, questions, intent, t);
     if (!result.ok) {
       // The revision goes back unchanged: correcting the errors must not skip the stale check.
       const revision = revisionOf(form.revision);
-      res.status(400).render('pages/section', { state, section, questions, values: result.values, errors: result.errors, returnTo, revision, conflict: false });
+      res.status(400).render('pages/section', { state, section, questions, values: result.values, errors: result.errors, returnTo, revision, notice: undefined });
       return;
     }
     const { outcome, next } = await service.saveSection(state, section, result.answers, intent, revisionOf(form.revision));
@@ -103,7 +119,7 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
         errors: [],
         returnTo,
         revision: currentRevision,
-        conflict: true,
+        notice: 'conflict',
       });
       return;
     }
