@@ -74,6 +74,10 @@ describe('the assessment walk over HTTP on SQLite', () => {
     expect(saved.text).toMatch(/\/resume\/[A-Za-z0-9_-]{43}/);
     const tasks = await agent.get('/assessment').expect(200);
     expect(tasks.text).toContain('In progress');
+    expect(tasks.text).toContain('Cannot start yet');
+    const check = await agent.get('/assessment/check').expect(200);
+    expect(check.text).toContain('Half Done LLC');
+    expect(check.text).not.toContain('/assessment/sections/cross_border');
     const results = await agent.get('/assessment/results');
     expect(results.status).toBe(303);
     expect(results.headers.location).toBe('/assessment?incomplete=1');

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
 import { shownQuestions } from '../../questionnaire/visibility.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
-import { readSectionForm, typedFormValues, type SaveIntent } from '../forms/sectionForm.js';
+import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
 import { isCsrfValid } from '../middleware/csrf.js';
 import { noStore } from '../middleware/webSecurity.js';
 import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
@@ -82,47 +82,31 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
     }
     const form = req.body as Record<string, unknown>;
     const intent = intentOf(form.action);
-    const returnTo = form.return === 'check' ? 'check' : undefined;
     const questions = shownQuestions(section, state.answers);
-    const currentRevision = state.sectionRevisions[section.id] ?? 0;
+    const showAgain = (status: number, page: { values: FormValues; errors?: FieldError[]; revision: number; notice?: 'conflict' | 'expired' }) => {
+      res.status(status).render('pages/section', { state, section, questions, returnTo: form.return === 'check' ? 'check' : undefined, errors: [], notice: undefined, ...page });
+    };
     if (!isCsrfValid(req, res)) {
       // A stale or missing form token (another tab resumed the assessment, or a forged post):
       // save nothing, but give the user back what they typed with a fresh token to save again.
-      res.status(403).render('pages/section', {
-        state,
-        section,
-        questions,
-        values: typedFormValues(req, questions),
-        errors: [],
-        returnTo,
-        revision: revisionOf(form.revision),
-        notice: 'expired',
-      });
+      showAgain(403, { values: typedFormValues(req, questions), revision: revisionOf(form.revision), notice: 'expired' });
       return;
     }
     const result = await readSectionForm(req, questions, intent, t);
     if (!result.ok) {
       // The revision goes back unchanged: correcting the errors must not skip the stale check.
-      const revision = revisionOf(form.revision);
-      res.status(400).render('pages/section', { state, section, questions, values: result.values, errors: result.errors, returnTo, revision, notice: undefined });
+      showAgain(400, { values: result.values, errors: result.errors, revision: revisionOf(form.revision) });
       return;
     }
     const { outcome, next } = await service.saveSection(state, section, result.answers, intent, revisionOf(form.revision));
     if (outcome === 'conflict') {
       // Someone saved this section since the page was shown: keep what this user typed and let them
-      // save again knowingly against the latest revision.
-      res.status(409).render('pages/section', {
-        state,
-        section,
-        questions,
-        values: typedFormValues(req, questions),
-        errors: [],
-        returnTo,
-        revision: currentRevision,
-        notice: 'conflict',
-      });
+      // save again knowingly, against the revision that won (read after the refused save).
+      const latest = await service.load(state.assessment.id);
+      showAgain(409, { values: typedFormValues(req, questions), revision: latest.sectionRevisions[section.id] ?? 0, notice: 'conflict' });
       return;
     }
+    const returnTo = form.return === 'check' ? 'check' : undefined;
     if (intent === 'later') {
       const token = await service.issueResumeToken(state.assessment.id);
       res.render('pages/saved', { resumeLink: resumeUrl(req, token) });
@@ -137,8 +121,9 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
 
   router.get('/assessment/check', withAssessment, (_req, res) => {
     const state = stateOf(res);
+    // Sections waiting on the profile have no page to change an answer on yet: leave them out.
     const sections = state.tasks
-      .filter((task) => task.status !== 'not_needed')
+      .filter((task) => task.status !== 'not_needed' && task.status !== 'cannot_start')
       .map((task) => ({ ...task, questions: shownQuestions(task.section, state.answers) }));
     res.render('pages/check', { state, sections });
   });
