@@ -89,6 +89,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.results.downloadPdf': 'Download the PDF report',
   'ui.results.printVersion': 'Printable version',
   'ui.results.topActions': 'What to do first',
+  'ui.results.noActions':
+    'None of our recommendations applies: every control we ask about is in place. Keep your plans exercised and review this assessment at least once a year.',
   'ui.results.priority': '{priority} priority',
   'ui.results.treats': 'Treats:',
   'ui.results.moreActions': '{count} more actions are listed in the full report.',
