@@ -12,7 +12,7 @@ function statusOf(error: unknown): number {
   return 500;
 }
 
-const KNOWN_PAGES = new Set([400, 403, 404, 413, 500]);
+const KNOWN_PAGES = new Set([400, 403, 404, 413, 500, 503]);
 
 export const notFoundHandler: RequestHandler = (_req, res) => {
   res.status(404).render('pages/error', { status: 404, incidentId: undefined });

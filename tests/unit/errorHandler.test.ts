@@ -28,6 +28,9 @@ function failingApp(nodeEnv: string) {
   app.get('/forbidden', () => {
     throw Object.assign(new Error('nope'), { status: 403 });
   });
+  app.get('/busy', () => {
+    throw Object.assign(new Error('pool busy'), { status: 503 });
+  });
   app.use(notFoundHandler);
   app.use(createErrorHandler(pino({ level: 'silent' })));
   return app;
@@ -49,6 +52,12 @@ describe('the error handler', () => {
     const response = await request(failingApp('production')).get('/forbidden');
     expect(response.status).toBe(403);
     expect(response.text).toContain('Your form has expired');
+  });
+
+  it('tells the user to try again when the service is busy', async () => {
+    const response = await request(failingApp('production')).get('/busy');
+    expect(response.status).toBe(503);
+    expect(response.text).toContain('The service is busy');
   });
 
   it('renders a friendly 404', async () => {

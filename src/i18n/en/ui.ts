@@ -133,6 +133,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.error.413.body': 'The form was larger than we accept. Shorten your longest answers or notes and try again.',
   'ui.error.500.title': 'Sorry, there is a problem with the service',
   'ui.error.500.body': 'Your saved answers are safe. Try again later.',
+  'ui.error.503.title': 'The service is busy',
+  'ui.error.503.body': 'We could not finish your report in time because many are being made at once. Your answers are safe: try again in a minute.',
 
   'error.required.choice': 'Select an answer',
   'error.required.text': 'Enter an answer',
