@@ -1,6 +1,7 @@
 import type { Answers, AnswerOption, Question, Questionnaire, StoredAnswer } from '../src/questionnaire/types.js';
 import { relevantSections, shownQuestions } from '../src/questionnaire/visibility.js';
 import type { ReportMeta } from '../src/report/reportModel.js';
+import { NOTE_MAX_LENGTH } from '../src/web/forms/sectionForm.js';
 
 /**
  * Assessments for the benchmark and for looking at the PDF: a typical one (answers a small
@@ -8,7 +9,6 @@ import type { ReportMeta } from '../src/report/reportModel.js';
  * relevant, every free-text answer and note at its maximum length).
  */
 
-export const noteMaxLength = 1000;
 
 const typicalChoices: Readonly<Record<string, string | readonly string[]>> = {
   countries: ['georgia', 'azerbaijan'],
@@ -148,7 +148,7 @@ export function largestAnswers(questionnaire: Questionnaire): Answers {
   let seed = 0;
   return answerAll(questionnaire, (question) => {
     seed++;
-    const note = question.allowNote ? { note: mixedText(noteMaxLength, seed) } : {};
+    const note = question.allowNote ? { note: mixedText(NOTE_MAX_LENGTH, seed) } : {};
     if (question.type === 'checkboxes') {
       const options = (question.options ?? []).filter((option) => !option.exclusive);
       return { value: options.map((option) => option.value), ...note };
