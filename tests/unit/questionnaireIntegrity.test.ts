@@ -409,6 +409,7 @@ describe('questionnaire 1.0: structure', () => {
     const sizes = q.sections.map((s) => ({ id: s.id, kind: s.kind, count: s.questions.length }));
     const limits: Record<Section['kind'], [number, number]> = {
       profile: [8, 14],
+      impact: [5, 5],
       exposure: [3, 6],
       pillar: [4, 8],
       contacts: [13, 13],
