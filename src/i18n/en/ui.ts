@@ -144,4 +144,5 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'error.tooLong': 'Must be {max} characters or fewer',
   'error.phone': 'Enter a phone number using only digits, spaces and + ( ) - . /',
   'error.email': 'Enter an email address in the correct format, like name@example.com',
+  'error.shorterThan': 'Choose a recovery time target shorter than the tolerable outage',
 };
