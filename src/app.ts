@@ -63,7 +63,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(walkRoutes(deps.assessmentService, t));
   app.use(resultsRoutes(deps.assessmentService));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));
-  app.use(infoRoutes());
+  app.use(infoRoutes(t));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));

@@ -4,6 +4,8 @@
  * catalogue under keys derived from those ids (see `messageKeys.ts`), never here.
  */
 
+import type { OnePagePlan } from './plans.js';
+
 /** Answer values as stored: a single choice or text is a string, checkboxes are a list. */
 export type AnswerValue = string | string[];
 
@@ -190,4 +192,23 @@ export interface Questionnaire {
   sources: readonly Source[];
   roles: RoleMap;
   impactAnalysis?: ImpactAnalysis;
+  /** One-page contingency plans by scenario id (2.0 on; 1.0's plans live in the report code). */
+  plans?: Readonly<Record<string, OnePagePlan>>;
+  /** Emergency numbers the plans print, by country, each from a named source. */
+  emergencyNumbers?: readonly CountryEmergencyNumbers[];
+}
+
+/** A public emergency number and the source (a `sources` id) it is taken from. */
+export interface EmergencyNumber {
+  /** Catalogue key suffix naming the service: `<version>.emergency.<id>`. */
+  id: string;
+  number: string;
+  source: string;
+}
+
+export interface CountryEmergencyNumbers {
+  /** Option value of the countries question. */
+  country: string;
+  when: Condition;
+  numbers: readonly EmergencyNumber[];
 }

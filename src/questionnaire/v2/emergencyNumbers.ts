@@ -1,4 +1,4 @@
-import type { Condition } from '../types.js';
+import type { CountryEmergencyNumbers } from '../types.js';
 import { operatesInAzerbaijan, operatesInGeorgia } from './profileConditions.js';
 
 /**
@@ -6,17 +6,6 @@ import { operatesInAzerbaijan, operatesInGeorgia } from './profileConditions.js'
  * with the public source it is taken from (listed on the sources page). The service names are
  * catalogue keys: `2.0.emergency.<id>`.
  */
-export interface EmergencyNumber {
-  id: string;
-  number: string;
-  source: string;
-}
-
-export interface CountryEmergencyNumbers {
-  country: 'georgia' | 'azerbaijan';
-  when: Condition;
-  numbers: readonly EmergencyNumber[];
-}
 
 export const emergencyNumbersV2: readonly CountryEmergencyNumbers[] = [
   {

@@ -3,7 +3,9 @@ import { rolesV1 } from '../v1/index.js';
 import { contactsSection } from './contactsSection.js';
 import { exposureSections } from './exposureSections.js';
 import { impactAnalysisSections, impactAnalysisV2 } from './impactAnalysisSections.js';
+import { emergencyNumbersV2 } from './emergencyNumbers.js';
 import { pillarSections } from './pillarSections.js';
+import { plansV2 } from './plans.js';
 import { profileSection } from './profileSection.js';
 import { recommendationsV2 } from './recommendations.js';
 import { scenariosV2 } from './scenarios.js';
@@ -25,4 +27,6 @@ export const questionnaireV2: Questionnaire = {
   // The contact questions keep the ids they had in 1.0.
   roles: rolesV1,
   impactAnalysis: impactAnalysisV2,
+  plans: plansV2,
+  emergencyNumbers: emergencyNumbersV2,
 };

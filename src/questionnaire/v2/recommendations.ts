@@ -34,8 +34,12 @@ export const recommendationsV2: readonly Recommendation[] = [
 
   // 2. Develop contingency plans
   recommend('write_and_exercise_plan', 'contingency', [...scenarioIdsV2], ['continuity_plan']),
-  recommend('keep_working_elsewhere', 'contingency', ['political_unrest', 'energy_disruption', 'terrorism'], ['alternate_working']),
-  recommend('check_staff_safety', 'contingency', ['staff_safety', 'terrorism', 'political_unrest'], ['staff_contact_check']),
+  recommend('keep_working_elsewhere', 'contingency', ['political_unrest', 'energy_disruption', 'terrorism', 'staff_safety'], [
+    'alternate_working',
+  ]),
+  recommend('check_staff_safety', 'contingency', ['staff_safety', 'terrorism', 'political_unrest', 'geopolitical_escalation'], [
+    'staff_contact_check',
+  ]),
   recommend('prepare_shelter', 'contingency', ['staff_safety', 'political_unrest'], ['shelter_plan']),
   recommend('plan_expatriate_evacuation', 'contingency', ['staff_safety', 'geopolitical_escalation'], ['expatriate_evacuation']),
   recommend('secure_alternative_supply', 'contingency', ['border_disruption', 'maritime_disruption', 'geopolitical_escalation'], [
