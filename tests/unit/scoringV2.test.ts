@@ -195,8 +195,12 @@ describe('questionnaire 2.0: the impact analysis', () => {
   });
 
   it('given a tested workaround, or a tolerable outage longer than the scenario, stops nothing', () => {
-    for (const change of [{ activity_1_workaround: 'tested' }, { activity_1_outage: 'month_1' }]) {
-      const changed = { ...answers, ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, { value: v }])) };
+    const changes: [string, string][] = [
+      ['activity_1_workaround', 'tested'],
+      ['activity_1_outage', 'month_1'],
+    ];
+    for (const [questionId, value] of changes) {
+      const changed = withAnswer(answers, questionId, value);
       const cyber = score(changed).scenarios.find((s) => s.scenarioId === 'cyberattack');
       expect(cyber?.stoppedActivities).toEqual([]);
     }
