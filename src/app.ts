@@ -61,7 +61,7 @@ export function createApp(deps: AppDependencies): Express {
   setUpCsrf(app);
 
   app.use(walkRoutes(deps.assessmentService, t));
-  app.use(resultsRoutes(deps.assessmentService));
+  app.use(resultsRoutes(deps.assessmentService, t));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));
   app.use(infoRoutes(t));
 

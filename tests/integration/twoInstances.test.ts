@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Test } from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
+import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { makeDataDir, removeDataDir, startApp, testStore, type RunningApp } from '../support/testApp.js';
 import { answersFor, everyExposureProfile, postSection, startAssessment, submitSection, walkAllSections, type Agent } from '../support/walk.js';
 
@@ -70,7 +70,7 @@ describe(`two app instances on one ${testStore === 'postgres' ? 'PostgreSQL data
     const { roundRobin: agent, served } = sharedCookieBrowser(() => instances);
     await startAssessment(agent);
     const { visited, answers } = await walkAllSections(agent);
-    expect(visited).toEqual(questionnaireV1.sections.map((s) => s.id));
+    expect(visited).toEqual(currentQuestionnaire.sections.map((s) => s.id));
     expect(new Set(served)).toEqual(new Set([0, 1]));
 
     const check = await agent.get('/assessment/check').expect(200);
@@ -81,7 +81,7 @@ describe(`two app instances on one ${testStore === 'postgres' ? 'PostgreSQL data
     const stored = await instances[1]!.database.db.selectFrom('answers').select(['question_id']).execute();
     expect(stored.map((row) => row.question_id).sort()).toEqual(Object.keys(answers).sort());
     const progress = await instances[0]!.database.db.selectFrom('section_progress').select(['status']).execute();
-    expect(progress.filter((row) => row.status === 'completed')).toHaveLength(questionnaireV1.sections.length);
+    expect(progress.filter((row) => row.status === 'completed')).toHaveLength(currentQuestionnaire.sections.length);
   });
 
   it('never shows a stale page: what one instance saved, the other shows on the next request', async () => {
@@ -140,7 +140,7 @@ describe(`two app instances on one ${testStore === 'postgres' ? 'PostgreSQL data
   it('a restart of either instance in the middle of the walk is invisible to the user', async () => {
     const { roundRobin: agent } = sharedCookieBrowser(() => instances);
     await startAssessment(agent);
-    const sections = questionnaireV1.sections.map((s) => s.id);
+    const sections = currentQuestionnaire.sections.map((s) => s.id);
     const known = {};
     const saveNext = async (sectionId: string) => {
       const response = await postSection(agent, sectionId, answersFor(sectionId, known, everyExposureProfile));

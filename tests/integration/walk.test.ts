@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
+import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { useFreshApp } from '../support/lifecycle.js';
 import { everyExposureProfile, newAgent, postSection, startAssessment, walkAllSections } from '../support/walk.js';
 
@@ -17,8 +17,9 @@ describe('the assessment walk over HTTP on SQLite', () => {
     const tasks = await agent.get('/assessment').expect(200);
     expect(tasks.text).toContain('Not started');
 
-    const { visited } = await walkAllSections(agent);
-    expect(visited).toEqual(questionnaireV1.sections.map((s) => s.id));
+    // No offline backups and no multi-factor sign-in: two measures missing, two actions to take.
+    const { visited } = await walkAllSections(agent, { ...everyExposureProfile, mfa: 'none', backups: 'dont_know' });
+    expect(visited).toEqual(currentQuestionnaire.sections.map((s) => s.id));
 
     const check = await agent.get('/assessment/check').expect(200);
     expect(check.text).toContain('Kartli Logistics LLC');
@@ -31,13 +32,17 @@ describe('the assessment walk over HTTP on SQLite', () => {
     expect(results.text).toContain('Risk register');
     expect(results.text).toContain('What to do first');
     expect(results.text).toMatch(/Within (7|30|90) days|Within 12 months/);
+    expect(results.text).toContain('Why each scenario rates as it does');
+    expect(results.text).toContain('Measures not in place');
+    expect(results.text).toContain('Things to find out');
+    expect(results.text).toContain('Find out and record the answer: Do you keep backup copies of your critical systems and data?');
     expect(results.headers['cache-control']).toBe('no-store');
 
     const stored = await app().database.db.selectFrom('answers').select(['question_id', 'value_json']).execute();
     const company = stored.find((row) => row.question_id === 'company_name');
     expect(company?.value_json).toBe(JSON.stringify('Kartli Logistics LLC'));
     const progress = await app().database.db.selectFrom('section_progress').select(['section_id', 'status']).execute();
-    expect(progress.filter((row) => row.status === 'completed')).toHaveLength(questionnaireV1.sections.length);
+    expect(progress.filter((row) => row.status === 'completed')).toHaveLength(currentQuestionnaire.sections.length);
   });
 
   it('skips the border section for a business that moves nothing across the border', async () => {
@@ -57,7 +62,7 @@ describe('the assessment walk over HTTP on SQLite', () => {
     await walkAllSections(agent);
     const page = await agent.get('/assessment/sections/profile?return=check').expect(200);
     expect(page.text).toContain('name="return" value="check"');
-    const fields = { ...everyExposureProfile, company_name: 'Renamed Ltd', sector: 'finance', sites: 'one', staff_local: 'none', staff_expatriate: 'none', critical_it: 'essential', online_services: 'no', site_locations: ['capital_city'] };
+    const fields = { ...everyExposureProfile, company_name: 'Renamed Ltd', sector: 'finance', sites: 'one', staff_local: 'none', staff_expatriate: 'none', critical_it: 'essential', online_services: 'no' };
     const response = await postSection(agent, 'profile', { ...fields, return: 'check' });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/assessment/check');

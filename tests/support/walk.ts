@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
+import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import type { Answers, StoredAnswer } from '../../src/questionnaire/types.js';
 import { shownQuestions } from '../../src/questionnaire/visibility.js';
 import { csrfTokenFrom, formBody, hiddenFieldsFrom, locationOf, pathOf, resumeLinkFrom, sampleAnswer, sectionOf } from './forms.js';
@@ -12,8 +12,10 @@ export const everyExposureProfile: Readonly<Record<string, string | string[]>> =
   company_name: 'Kartli Logistics LLC',
   countries: ['georgia', 'azerbaijan'],
   cross_border: 'yes',
+  road_transport: 'own_vehicles',
   energy_dependence: 'critical',
   uses_ports: 'directly',
+  critical_activity_count: 'five',
 };
 
 export function newAgent(app: Express): Agent {
@@ -43,7 +45,7 @@ export function submitSection(agent: Agent, sectionId: string, pageHtml: string,
 
 /** Valid answers for every question the section shows, with `overrides` taking precedence. */
 export function answersFor(sectionId: string, known: Answers, overrides: Readonly<Record<string, string | string[]>> = {}): Record<string, string | string[]> {
-  const section = sectionOf(questionnaireV1, sectionId);
+  const section = sectionOf(currentQuestionnaire, sectionId);
   const fields: Record<string, string | string[]> = {};
   for (const question of shownQuestions(section, known)) fields[question.id] = overrides[question.id] ?? sampleAnswer(question);
   return fields;
@@ -56,7 +58,7 @@ export function answersFor(sectionId: string, known: Answers, overrides: Readonl
 export async function walkAllSections(agent: Agent, profile = everyExposureProfile): Promise<{ answers: Answers; visited: string[] }> {
   const known: Record<string, StoredAnswer> = {};
   const visited: string[] = [];
-  let sectionId: string | undefined = questionnaireV1.sections[0]?.id;
+  let sectionId: string | undefined = currentQuestionnaire.sections[0]?.id;
   while (sectionId) {
     visited.push(sectionId);
     const fields = answersFor(sectionId, known, profile);

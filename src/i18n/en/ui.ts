@@ -148,6 +148,10 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'why.heading.loweredBy': 'Lowered by these measures',
   'why.heading.missing': 'Measures not in place',
   'why.heading.unknown': 'Not known, so counted as not in place',
+  'ui.results.why.title': 'Why each scenario rates as it does',
+  'ui.results.findOut.title': 'Things to find out',
+  'ui.results.findOut.intro':
+    'Answers given as "don\'t know": {count}. The rating assumes the worst for each one. Find out the answer and update the assessment.',
   'why.none': 'No answer changed the starting levels of this scenario.',
 
   'error.required.choice': 'Select an answer',

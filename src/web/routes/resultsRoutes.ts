@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import type { Translate } from '../../i18n/catalogue.js';
+import { explainResults } from '../../presenters/resultsPresenter.js';
 import { heatMapCells } from '../../scoring/bands.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
 import { noStore } from '../middleware/webSecurity.js';
@@ -6,7 +8,7 @@ import { requireAssessment, stateOf } from './assessmentContext.js';
 
 export const TOP_ACTIONS = 5;
 
-export function resultsRoutes(service: AssessmentService): Router {
+export function resultsRoutes(service: AssessmentService, t: Translate): Router {
   const router = Router();
 
   router.get('/assessment/results', noStore, requireAssessment(service), (_req, res) => {
@@ -16,7 +18,13 @@ export function resultsRoutes(service: AssessmentService): Router {
       return;
     }
     const register = service.results(state);
-    res.render('pages/results', { state, register, heatMap: heatMapCells(register), topActions: register.actions.slice(0, TOP_ACTIONS) });
+    res.render('pages/results', {
+      state,
+      register,
+      heatMap: heatMapCells(register),
+      topActions: register.actions.slice(0, TOP_ACTIONS),
+      explanation: explainResults(state.questionnaire, register, t),
+    });
   });
 
   return router;
