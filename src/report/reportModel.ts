@@ -1,5 +1,5 @@
 import { messageKeys } from '../questionnaire/messageKeys.js';
-import type { Answers, Question, Questionnaire, Source } from '../questionnaire/types.js';
+import type { Answers, Question, Questionnaire, Section, Source } from '../questionnaire/types.js';
 import { methodText } from '../presenters/methodText.js';
 import { effectiveAnswers, relevantSections, shownQuestions } from '../questionnaire/visibility.js';
 import type { Band, RiskRegister, ScenarioScore, ScoreDriver, Timeframe } from '../scoring/types.js';
@@ -233,7 +233,8 @@ function summarySectionV2(c: Context): ReportSection {
   );
   const numbers = emergencyNumbersBlock(c);
   if (numbers) blocks.push(heading(t('report.plan2.emergency')), numbers);
-  blocks.push(...topRisks(c), heading(t('report.summary.heatMap')), heatMapBlock(c));
+  // The register follows on the next pages: page one keeps to the counts and the heat map.
+  blocks.push(...topRisks(c).slice(0, 1), heading(t('report.summary.heatMap')), heatMapBlock(c));
   return { id: 'summary', title: t('report.summary.title'), blocks, subsections: [] };
 }
 
@@ -284,20 +285,22 @@ function driverDetail(c: Context, driver: ScoreDriver) {
   };
 }
 
-/** Questionnaire 2.0: the reasons grouped (raised by, stops, lowered by, missing, not known). */
+/**
+ * Questionnaire 2.0: what raised the rating, what it would stop, and how many of its measures
+ * are in place. The results page lists each measure; the report counts them, because the
+ * checklist already names every one that is missing.
+ */
 function reasonDetails(c: Context, s: ScenarioScore): EntryDetail[] {
   const { t } = c;
   const reasons = ratingReasons(t, c.questionnaire, s);
-  const groups: [string, string[]][] = [
-    ['why.heading.raisedBy', reasons.raisedBy],
-    ['why.heading.stops', reasons.stops],
-    ['why.heading.loweredBy', reasons.loweredBy],
-    ['why.heading.missing', reasons.missing],
-    ['why.heading.unknown', reasons.unknown],
-  ];
-  return groups
-    .filter(([, items]) => items.length > 0)
-    .map(([label, items]) => ({ label: `${t(label)}:`, text: items.join(' · ') }));
+  const details: EntryDetail[] = [];
+  if (reasons.raisedBy.length > 0) details.push({ label: `${t('why.heading.raisedBy')}:`, text: reasons.raisedBy.join(' · ') });
+  if (reasons.stops.length > 0) details.push({ label: `${t('why.heading.stops')}:`, text: reasons.stops.join(' · ') });
+  const { counts } = reasons;
+  if (counts.full + counts.partial + counts.none + counts.unknown > 0) {
+    details.push({ label: t('report.register.measures'), text: t('report.register.measureCounts', counts) });
+  }
+  return details;
 }
 
 function driverEntry(c: Context, s: ScenarioScore): Entry {
@@ -548,10 +551,35 @@ function plansSection(c: Context): ReportSection {
 /* Appendix                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/** Questionnaire 2.0: each section's answers as a two-column table, notes under the answer. */
+function answersTable(c: Context, section: Section): ReportBlock {
+  const { t } = c;
+  return {
+    type: 'table',
+    columns: [
+      { header: t('report.appendix.question'), width: 0.55 },
+      { header: t('report.appendix.answerColumn'), width: 0.45 },
+    ],
+    rows: shownQuestions(section, c.answers).map((question) => {
+      const stored = c.answers[question.id];
+      const note = stored?.note?.trim();
+      return [
+        { text: t(messageKeys.questionText(c.v, question.id)) },
+        { text: answerInWords(c, question, stored?.value), ...(note ? { sub: t('report.appendix.noteInline', { note: typed(note) }) } : {}) },
+      ];
+    }),
+  };
+}
+
 function answersSubsection(c: Context): ReportSubsection {
   const { t } = c;
   const blocks: ReportBlock[] = [paragraph(t('report.appendix.answers.intro'), 'muted')];
   for (const section of relevantSections(c.questionnaire, c.answers)) {
+    blocks.push(heading(t(messageKeys.sectionTitle(c.v, section.id))));
+    if (c.questionnaire.plans !== undefined) {
+      blocks.push(answersTable(c, section));
+      continue;
+    }
     const items: Entry[] = shownQuestions(section, c.answers).map((question) => {
       const stored = c.answers[question.id];
       const details = [{ label: t('report.appendix.answer'), text: answerInWords(c, question, stored?.value) }];
@@ -559,7 +587,7 @@ function answersSubsection(c: Context): ReportSubsection {
       if (note) details.push({ label: t('report.appendix.note'), text: typed(note) });
       return { term: t(messageKeys.questionText(c.v, question.id)), details };
     });
-    blocks.push(heading(t(messageKeys.sectionTitle(c.v, section.id))), { type: 'entries', items });
+    blocks.push({ type: 'entries', items });
   }
   return { id: 'answers', title: t('report.appendix.answers.title'), newPage: false, blocks };
 }

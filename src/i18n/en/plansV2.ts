@@ -6,7 +6,7 @@
 const v = '2.0';
 
 const common: Readonly<Record<string, string>> = {
-  'hour.safety': 'Make sure everyone is safe. Call the emergency number below if anyone is hurt or in danger.',
+  'hour.safety': 'Make sure everyone is safe. Call the emergency number above if anyone is hurt or in danger.',
   'week.review': 'Hold a short review: what worked, what did not, and what to change in this plan.',
 };
 

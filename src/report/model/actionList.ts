@@ -1,7 +1,7 @@
 import { messageKeys } from '../../questionnaire/messageKeys.js';
 import type { RecommendedAction, Timeframe } from '../../scoring/types.js';
 import type { ChecklistGroup, ChecklistItem, ReportBlock, ReportSection, ReportSubsection } from '../reportModelTypes.js';
-import { formatDate, joinList, paragraph, scenarioTitle, heading, type Context } from './context.js';
+import { formatDate, heading, paragraph, refOf, type Context } from './context.js';
 
 /**
  * The action plan of questionnaire 2.0: at most `mainActionCount` actions in the checklist, most
@@ -22,9 +22,10 @@ export function actionItem(c: Context, action: RecommendedAction): ChecklistItem
   const line = c.actionPlan.get(action.recommendationId);
   return {
     text: t(messageKeys.recommendationText(c.v, action.recommendationId)),
-    detail: t('report.checklist.detail', {
+    // Register references keep the line short; the register names each scenario.
+    detail: t('report.checklist.detailRefs', {
       pillar: t(messageKeys.pillarTitle(c.v, action.pillar)),
-      scenarios: joinList(t, action.treats.map((id) => scenarioTitle(c, id))),
+      refs: action.treats.map((id) => refOf(c, id)).join(', '),
     }),
     priority: t(`priority.${action.priority}`),
     band: action.band,
@@ -101,6 +102,16 @@ export function furtherMeasuresSubsection(c: Context): ReportSubsection | undefi
     id: 'further-measures',
     title: c.t('report.further.title'),
     newPage: false,
-    blocks: [paragraph(c.t('report.further.intro')), checklistBlock(c, further)],
+    blocks: [
+      paragraph(c.t('report.further.intro')),
+      {
+        type: 'list',
+        ordered: false,
+        items: further.map((action) => {
+          const item = actionItem(c, action);
+          return c.t('report.further.item', { action: item.text, priority: item.priority, detail: item.detail });
+        }),
+      },
+    ],
   };
 }

@@ -7,9 +7,9 @@ import type { Context } from './context.js';
  * The emergency numbers for the countries the business operates in, as facts: one row a
  * country, each number with its service and the source it is taken from.
  */
-export function emergencyNumbersBlock(c: Context): ReportBlock | undefined {
+function emergencyRows(c: Context): { label: string; value: string }[] {
   const { t } = c;
-  const rows = (c.questionnaire.emergencyNumbers ?? [])
+  return (c.questionnaire.emergencyNumbers ?? [])
     .filter((country) => conditionHolds(country.when, c.answers))
     .map((country) => {
       const sources = [...new Set(country.numbers.map((n) => n.source))];
@@ -22,5 +22,16 @@ export function emergencyNumbersBlock(c: Context): ReportBlock | undefined {
         }),
       };
     });
+}
+
+export function emergencyNumbersBlock(c: Context): ReportBlock | undefined {
+  const rows = emergencyRows(c);
   return rows.length > 0 ? { type: 'facts', rows } : undefined;
+}
+
+/** The same numbers as one sentence, for the top of each one-page plan. */
+export function emergencyNumbersLine(c: Context): string | undefined {
+  const rows = emergencyRows(c);
+  if (rows.length === 0) return undefined;
+  return c.t('report.emergency.line', { countries: rows.map((row) => `${row.label}: ${row.value}`).join(' ') });
 }

@@ -1,8 +1,8 @@
-import { messageKeys } from '../../questionnaire/messageKeys.js';
 import { messagesThatApply, stepsThatApply, type OnePagePlan, type PlanRole } from '../../questionnaire/plans.js';
 import type { ReportBlock, ReportSection, ReportSubsection, TableCell } from '../reportModelTypes.js';
 import { bandLabel, heading, joinList, levelLabel, paragraph, rating, refOf, scenarioTitle, textOf, typed, type Context } from './context.js';
-import { emergencyNumbersBlock } from './emergencyNumbers.js';
+import { emergencyNumbersLine } from './emergencyNumbers.js';
+import { durationLabel } from './whyThisRating.js';
 import { plansByDependency, type PlannedScenario } from './planSelection.js';
 
 /**
@@ -26,8 +26,7 @@ function contactOf(c: Context, role: PlanRole): string | undefined {
 }
 
 function duration(c: Context, value: string): string {
-  const activity = c.questionnaire.impactAnalysis?.activities[0];
-  return activity ? c.t(messageKeys.optionLabel(c.v, activity.tolerableOutage, value)) : value;
+  return durationLabel(c.t, c.questionnaire, value);
 }
 
 function includedBecause(c: Context, planned: PlannedScenario): string {
@@ -67,19 +66,15 @@ function planPage(c: Context, planned: PlannedScenario, plan: OnePagePlan): Repo
     { text: t(message.whomKey) },
   ]);
   const blocks: ReportBlock[] = [
-    {
-      type: 'rating',
-      label: t('report.plans.ratingLabel'),
-      value: rating(c, s.residualBand, s.residualScore),
-      band: s.residualBand,
-      compact: true,
-      text: t('report.plans.rating', {
+    paragraph(
+      `${t('report.plan2.rating', {
+        rating: rating(c, s.residualBand, s.residualScore),
         likelihood: levelLabel(c, 'likelihood', s.residualLikelihood),
         impact: levelLabel(c, 'impact', s.residualImpact),
-      }),
-    },
-    paragraph(includedBecause(c, planned), 'muted'),
-    { type: 'callout', text: t(plan.trigger), tone: 'info' },
+      })} ${includedBecause(c, planned)}`,
+      'muted',
+    ),
+    { type: 'callout', text: t(plan.trigger), tone: s.residualBand === 'critical' || s.residualBand === 'high' ? 'warning' : 'info' },
     heading(t('report.plans.firstHour')),
     steps(stepsThatApply(plan.firstHour, answers)),
     heading(t('report.plans.firstDay')),
@@ -105,10 +100,10 @@ function planPage(c: Context, planned: PlannedScenario, plan: OnePagePlan): Repo
       ],
       rows: tellRows,
     },
-    paragraph(t('report.plan2.recovery', { target: recoveryTarget(c, planned) })),
+    paragraph(`${t('report.plan2.recovery', { target: recoveryTarget(c, planned) })} ${t('report.plan2.exercise')}`),
   ];
-  const numbers = emergencyNumbersBlock(c);
-  if (numbers) blocks.push(heading(t('report.plan2.emergency')), numbers);
+  const numbers = emergencyNumbersLine(c);
+  if (numbers) blocks.splice(2, 0, { type: 'callout', text: numbers, tone: 'info' });
   return {
     id: `plan-${s.scenarioId}`,
     title: t('report.plans.planTitle', { ref: refOf(c, s.scenarioId), scenario: scenarioTitle(c, s.scenarioId) }),
@@ -120,11 +115,9 @@ function planPage(c: Context, planned: PlannedScenario, plan: OnePagePlan): Repo
 export function onePagePlansSection(c: Context, plans: Readonly<Record<string, OnePagePlan>>): ReportSection {
   const { t } = c;
   const planned = plansByDependency(c.register).filter((p) => plans[p.score.scenarioId] !== undefined);
-  const listed = joinList(t, planned.map((p) => `${refOf(c, p.score.scenarioId)} ${scenarioTitle(c, p.score.scenarioId)}`));
-  const blocks: ReportBlock[] = [
-    paragraph(planned.length > 0 ? t('report.plan2.intro', { scenarios: listed }) : t('report.plan2.intro.none')),
-  ];
-  if (planned.length > 0) blocks.push(paragraph(t('report.plan2.exercise'), 'muted'));
+  // Each plan says why it is included and when to exercise it, so the section needs no
+  // introduction of its own and the first plan fits on the section's first page.
+  const blocks: ReportBlock[] = planned.length > 0 ? [] : [paragraph(t('report.plan2.intro.none'))];
   return {
     id: 'plans',
     title: t('report.plans.title'),

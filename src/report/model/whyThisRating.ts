@@ -1,4 +1,4 @@
-import type { Translate } from '../../i18n/catalogue.js';
+import { hasMessage, type Translate } from '../../i18n/catalogue.js';
 import { messageKeys } from '../../questionnaire/messageKeys.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import type { ScenarioScore, ScoreDriver } from '../../scoring/types.js';
@@ -14,6 +14,18 @@ export interface RatingReasons {
   missing: string[];
   unknown: string[];
   stops: string[];
+  /** How many of the scenario's measures are fully, partly, not, or not known to be in place. */
+  counts: { full: number; partial: number; none: number; unknown: number };
+}
+
+/** A duration of the impact analysis in words (outage and recovery questions share one scale). */
+export function durationLabel(t: Translate, questionnaire: Questionnaire, value: string): string {
+  const activity = questionnaire.impactAnalysis?.activities[0];
+  if (!activity) return value;
+  const v = questionnaire.version;
+  const outageKey = messageKeys.optionLabel(v, activity.tolerableOutage, value);
+  const recoveryKey = messageKeys.optionLabel(v, activity.recoveryTarget, value);
+  return t(hasMessage(outageKey) ? outageKey : recoveryKey);
 }
 
 function answerLabel(t: Translate, questionnaire: Questionnaire, driver: ScoreDriver): string {
@@ -30,10 +42,12 @@ function uniqueByQuestion(drivers: readonly ScoreDriver[]): ScoreDriver[] {
 }
 
 export function ratingReasons(t: Translate, questionnaire: Questionnaire, score: ScenarioScore): RatingReasons {
-  const durations = (value: string) => t(messageKeys.optionLabel(questionnaire.version, 'activity_1_outage', value));
+  const durations = (value: string) => durationLabel(t, questionnaire, value);
   const measures = uniqueByQuestion(score.drivers.filter((d) => d.kind === 'measure' || d.kind === 'reduces'));
   const label = (d: ScoreDriver) => answerLabel(t, questionnaire, d);
+  const counted = (credit: string) => measures.filter((d) => d.credit === credit).length;
   return {
+    counts: { full: counted('full'), partial: counted('partial'), none: counted('none'), unknown: counted('unknown') },
     raisedBy: score.drivers
       .filter((d) => d.kind === 'sets')
       .map((d) =>
