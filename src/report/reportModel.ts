@@ -233,8 +233,8 @@ function summarySectionV2(c: Context): ReportSection {
   );
   const numbers = emergencyNumbersBlock(c);
   if (numbers) blocks.push(heading(t('report.plan2.emergency')), numbers);
-  // The register follows on the next pages: page one keeps to the counts and the heat map.
-  blocks.push(...topRisks(c).slice(0, 1), heading(t('report.summary.heatMap')), heatMapBlock(c));
+  // Page one stays one page: the counts close it, and the heat map opens the register.
+  blocks.push(...topRisks(c).slice(0, 1));
   return { id: 'summary', title: t('report.summary.title'), blocks, subsections: [] };
 }
 
@@ -320,6 +320,7 @@ function driverEntry(c: Context, s: ScenarioScore): Entry {
 function registerSection(c: Context): ReportSection {
   const { t, register } = c;
   const blocks: ReportBlock[] = [];
+  if (c.questionnaire.plans !== undefined) blocks.push(heading(t('report.summary.heatMap')), heatMapBlock(c));
   if (register.scenarios.length === 0) {
     blocks.push(paragraph(t('report.register.none')));
   } else {

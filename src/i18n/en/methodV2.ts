@@ -29,4 +29,17 @@ export const methodV2Messages: Readonly<Record<string, string>> = {
     'A scenario gets a one-page contingency plan when it is rated High or Critical, or when it would stop a critical activity for longer than it can stop.',
   '2.0.method.dontKnow.body':
     'A "don\'t know" answer assumes the worst: for a measure, that it is not in place; for an exposure, the highest level the question allows. Each one becomes an action to find out the answer.',
+  '2.0.method.intro':
+    'Fixed rules turn your answers into ratings. The same answers always give the same result, and the report shows which answers led to each rating.',
+  '2.0.method.likelihood.body':
+    'Questions about your exposure set how likely a scenario is, from 1 (rare) to 5 (almost certain). The highest level set by your answers counts; with none, a modest starting level.',
+  '2.0.method.matrix.body':
+    'A rating is likelihood times impact, from 1 to 25. It places the scenario on the 5 by 5 heat map and in one of four bands.',
+  '2.0.method.notApplicable.body':
+    'A scenario that does not apply to you is not rated, and its questions are not asked. "Not applicable" takes a measure out of the reckoning.',
+  '2.0.method.unanswered.body': 'An unanswered measure counts as not in place.',
+  '2.0.method.framework.body':
+    'The structure follows ISO 31000 (risk), ISO 22301 (business continuity) and the NIST Cybersecurity Framework 2.0. The scenarios, questions and weights are our own.',
+  '2.0.method.limits.body':
+    'A rating is a starting point for planning, not a prediction. It is only as good as the answers. Review it when your business or the region changes.',
 };

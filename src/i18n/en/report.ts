@@ -617,6 +617,7 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.plan2.because.stops': 'it would stop “{activity}” for about {outage}, and it can stop for {tolerable} at most',
   'report.plan2.whoDoesWhat': 'Who does what',
   'report.plan2.whoTellsWhom': 'Who tells whom',
+  'report.plan2.tells': '{who} tells {whom}.',
   'report.plan2.recovery': 'Recovery target: {target}.',
   'report.plan2.target.activity': '“{activity}” running again within {target}',
   'report.plan2.target.none': 'set one for each critical activity in the impact analysis',

@@ -61,10 +61,9 @@ function planPage(c: Context, planned: PlannedScenario, plan: OnePagePlan): Repo
     { text: contactOf(c, role) ?? t('report.value.notGiven') },
     { text: t(`${c.v}.plan.duty.${role}`) },
   ]);
-  const tellRows: TableCell[][] = messagesThatApply(plan.tells, answers).map((message) => [
-    { text: t(`report.role.${message.who}`), strong: true },
-    { text: t(message.whomKey) },
-  ]);
+  const tells = messagesThatApply(plan.tells, answers).map((message) =>
+    t('report.plan2.tells', { who: t(`report.role.${message.who}`), whom: t(message.whomKey) }),
+  );
   const blocks: ReportBlock[] = [
     paragraph(
       `${t('report.plan2.rating', {
@@ -92,14 +91,7 @@ function planPage(c: Context, planned: PlannedScenario, plan: OnePagePlan): Repo
       rows: roleRows,
     },
     heading(t('report.plan2.whoTellsWhom')),
-    {
-      type: 'table',
-      columns: [
-        { header: t('report.plans.communications.col.who'), width: 0.2 },
-        { header: t('report.plans.communications.col.whom'), width: 0.8 },
-      ],
-      rows: tellRows,
-    },
+    { type: 'list', ordered: false, items: tells },
     paragraph(`${t('report.plan2.recovery', { target: recoveryTarget(c, planned) })} ${t('report.plan2.exercise')}`),
   ];
   const numbers = emergencyNumbersLine(c);
