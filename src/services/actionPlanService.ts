@@ -96,7 +96,8 @@ export function createActionPlanService(repository: ActionPlanRepository, option
           },
         ];
       });
-      await repository.save(state.assessment.id, entries, clock().toISOString());
+      // Nothing sent for any current action: nothing changed, so the assessment's revision stays.
+      if (entries.length > 0) await repository.save(state.assessment.id, entries, clock().toISOString());
     },
   };
 }

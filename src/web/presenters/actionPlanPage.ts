@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.js';
 import { messageKeys } from '../../questionnaire/messageKeys.js';
 import type { RecommendedAction } from '../../scoring/types.js';
-import { ACTION_STATUSES, type ActionPlanEntry, type DueDateRange } from '../../services/actionPlan.js';
+import { ACTION_STATUSES, type ActionPlanEntry, type DueDateRange, type DueDays } from '../../services/actionPlan.js';
 import { actionPlanFieldName, type ActionPlanField, type ActionPlanFormAction } from '../forms/actionPlanForm.js';
 import type { FieldError, FormValues } from '../forms/sectionForm.js';
 
@@ -24,6 +24,8 @@ interface FieldView {
 
 export interface ActionPlanRowView {
   actionId: string;
+  /** "Action 1": the number the error summary refers to. */
+  numberLabel: string;
   text: string;
   band: string;
   priorityLabel: string;
@@ -35,10 +37,12 @@ export interface ActionPlanRowView {
 
 export interface ActionPlanPageView {
   rows: ActionPlanRowView[];
+  /** How the suggested due dates are worked out, with the configured days. */
+  dueRule: string;
   /** The dates a due date may take, for the date inputs' min and max. */
   dueDateRange: DueDateRange;
   errors: FieldError[];
-  /** The label of a field for the error summary: "Due date: <action>". */
+  /** The label of a field for the error summary: "Due date, action 3". */
   fieldLabels: Readonly<Record<string, string>>;
 }
 
@@ -48,7 +52,7 @@ export interface ActionPlanPageInput {
   /** The plan as stored, in the same order as the actions. */
   entries: readonly ActionPlanEntry[];
   formActions: readonly ActionPlanFormAction[];
-  dueDays: readonly number[];
+  dueDays: DueDays;
   dueDateRange: DueDateRange;
   /** What the user typed, when the page is shown again after an error. */
   typed?: FormValues;
@@ -70,13 +74,14 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
       const typed = input.typed?.[name];
       const error = errorFor.get(name);
       const label = t(kind === 'dueDate' ? 'ui.actionPlan.dueDate' : kind === 'owner' ? 'ui.actionPlan.owner' : 'ui.actionPlan.status');
-      fieldLabels[name] = t('ui.actionPlan.fieldFor', { field: label, action: text });
+      fieldLabels[name] = t('ui.actionPlan.fieldFor', { field: label, number: index + 1 });
       const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
       return { name, id: name, value: typeof typed === 'string' ? typed : stored, describedBy, ...(hint ? { hint } : {}), ...(error ? { error } : {}) };
     };
     const status = field('status', entry.status);
     return {
       actionId: action.recommendationId,
+      numberLabel: t('ui.actionPlan.number', { number: index + 1 }),
       text,
       band: action.band,
       priorityLabel: t('ui.results.priority', { priority: t(`priority.${action.priority}`) }),
@@ -85,7 +90,7 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
       dueDate: field(
         'dueDate',
         entry.dueDate,
-        t('ui.actionPlan.dueDateHint', { date: formatCalendarDate(defaults.defaultDueDate), days: input.dueDays[action.priority - 1] ?? '' }),
+        t('ui.actionPlan.dueDateHint', { date: formatCalendarDate(defaults.defaultDueDate) }),
       ),
       status: {
         ...status,
@@ -93,5 +98,7 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
       },
     };
   });
-  return { rows, dueDateRange: input.dueDateRange, errors, fieldLabels };
+  const [urgent, high, medium, low] = input.dueDays;
+  const dueRule = t('ui.actionPlan.dueRule', { urgent, high, medium, low });
+  return { rows, dueRule, dueDateRange: input.dueDateRange, errors, fieldLabels };
 }
