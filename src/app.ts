@@ -67,7 +67,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(resultsRoutes(deps.assessmentService));
   app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));
-  app.use(infoRoutes());
+  app.use(infoRoutes(t));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));

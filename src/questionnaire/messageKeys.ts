@@ -14,4 +14,6 @@ export const messageKeys = {
   pillarTitle: (v: string, pillarId: string) => `${v}.pillar.${pillarId}.title`,
   sourceCitation: (v: string, sourceId: string) => `${v}.source.${sourceId}.citation`,
   sourceUrl: (v: string, sourceId: string) => `${v}.source.${sourceId}.url`,
+  /** Method wording: a version's own text where it has one, else the shared text. */
+  method: (v: string, key: string, has: (key: string) => boolean) => (has(`${v}.${key}`) ? `${v}.${key}` : key),
 } as const;

@@ -1,9 +1,8 @@
-import type { Translate } from '../i18n/catalogue.js';
 import { messageKeys } from '../questionnaire/messageKeys.js';
-import type { Answers, AnswerValue, Question, Questionnaire, Source } from '../questionnaire/types.js';
+import type { Answers, Question, Questionnaire, Source } from '../questionnaire/types.js';
+import { methodText } from '../presenters/methodText.js';
 import { effectiveAnswers, relevantSections, shownQuestions } from '../questionnaire/visibility.js';
-import { bandOrder, heatMapCells, levels } from '../scoring/bands.js';
-import type { Band, Level, RiskRegister, ScenarioScore, ScoreDriver, Timeframe } from '../scoring/types.js';
+import type { Band, RiskRegister, ScenarioScore, ScoreDriver, Timeframe } from '../scoring/types.js';
 import {
   applicableKeys,
   applicableMessages,
@@ -17,32 +16,44 @@ import {
 import type {
   ChecklistGroup,
   Entry,
+  EntryDetail,
   Fact,
-  HeatMapRow,
   ReportBlock,
   ReportModel,
   ReportSection,
   ReportSubsection,
   TableCell,
 } from './reportModelTypes.js';
-import { withBreakOpportunities } from './textBreaks.js';
+import {
+  answerInWords,
+  bandLabel,
+  change,
+  formatDate,
+  formatPublished,
+  heading,
+  joinList,
+  levelLabel,
+  paragraph,
+  rating,
+  refOf,
+  scenarioTitle,
+  shorten,
+  textOf,
+  timeFormat,
+  typed,
+  type Context,
+  type ReportInput,
+} from './model/context.js';
+import { actionItem, actionPlanSection, furtherMeasuresSubsection } from './model/actionList.js';
+import { emergencyNumbersBlock } from './model/emergencyNumbers.js';
+import { heatMapBlock } from './model/heatMap.js';
+import { onePagePlansSection } from './model/onePagePlans.js';
+import { ratingReasons } from './model/whyThisRating.js';
 
 export type * from './reportModelTypes.js';
 
-export interface ReportMeta {
-  reportId: string;
-  issuedAt: Date;
-  preparedBy: string;
-  consultantFirm?: string;
-}
-
-export interface ReportInput {
-  questionnaire: Questionnaire;
-  answers: Answers;
-  register: RiskRegister;
-  translate: Translate;
-  meta: ReportMeta;
-}
+export { formatDate, formatPublished } from './model/context.js';
+export type { ReportInput, ReportMeta } from './model/context.js';
 
 /** Question ids of questionnaire 1.0 that the report reads directly. */
 const companyQuestion = 'company_name';
@@ -68,104 +79,6 @@ const firstActionCount = 5;
 /** The running header is one line: a longer company name is shortened there (in full on the cover). */
 const headerCompanyChars = 70;
 const metadataCompanyChars = 150;
-
-/** Everything the builder needs, worked out once. */
-interface Context {
-  t: Translate;
-  v: string;
-  questionnaire: Questionnaire;
-  answers: Answers;
-  register: RiskRegister;
-  meta: ReportMeta;
-  /** Ids of the questions the business was asked. */
-  asked: ReadonlySet<string>;
-  refs: ReadonlyMap<string, string>;
-  company: string;
-  issuedDate: string;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Formatting                                                                                  */
-/* ------------------------------------------------------------------------------------------ */
-
-/** Text that a user typed, ready to lay out: long unbroken runs get break opportunities. */
-const typed = withBreakOpportunities;
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
-}
-
-/** A source's publication date as ISO 8601 (a day or a month) in words; anything else as given. */
-export function formatPublished(published: string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
-  if (day) return formatDate(new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))));
-  const month = /^(\d{4})-(\d{2})$/.exec(published);
-  if (month) return monthFormat.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
-  return published;
-}
-
-function shorten(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
-}
-
-function joinList(t: Translate, items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(t('report.list.separator'))}${t('report.list.lastSeparator')}${items.at(-1) ?? ''}`;
-}
-
-function textOf(answers: Answers, questionId: string): string | undefined {
-  const value = answers[questionId]?.value;
-  const text = Array.isArray(value) ? value.join(', ') : value;
-  return text !== undefined && text.trim() !== '' ? text.trim() : undefined;
-}
-
-function scenarioTitle(c: Context, scenarioId: string): string {
-  return c.t(messageKeys.scenarioTitle(c.v, scenarioId));
-}
-
-function bandLabel(c: Context, band: Band): string {
-  return c.t(`band.${band}`);
-}
-
-function rating(c: Context, band: Band, score: number): string {
-  return c.t('report.rating', { band: bandLabel(c, band), score });
-}
-
-function levelLabel(c: Context, factor: 'likelihood' | 'impact', level: Level): string {
-  return c.t('report.level', { level, label: c.t(`${factor}.${level}`) });
-}
-
-function change(c: Context, before: string | number, after: string | number): string {
-  return before === after ? String(before) : c.t('report.change', { before, after });
-}
-
-function refOf(c: Context, scenarioId: string): string {
-  return c.refs.get(scenarioId) ?? '';
-}
-
-/** An answer in words: option labels for choices, the text as typed otherwise. */
-function answerInWords(c: Context, question: Question, value: AnswerValue | undefined): string {
-  const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const given = values.filter((entry) => entry.trim() !== '');
-  if (given.length === 0) return c.t('report.value.notAnswered');
-  if (question.options) {
-    return given.map((entry) => c.t(messageKeys.optionLabel(c.v, question.id, entry))).join('; ');
-  }
-  return typed(given.join('\n'));
-}
-
-function paragraph(text: string, style: 'lead' | 'body' | 'muted' = 'body'): ReportBlock {
-  return { type: 'paragraph', text, style };
-}
-
-function heading(text: string): ReportBlock {
-  return { type: 'heading', text };
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Cover and executive summary                                                                 */
@@ -198,57 +111,11 @@ function worstScenario(c: Context): ScenarioScore | undefined {
   return c.register.scenarios[0];
 }
 
-function heatMapBlock(c: Context): ReportBlock {
-  const { t } = c;
-  const rows: HeatMapRow[] = heatMapCells(c.register).map((row) => {
-    const likelihood = row[0]?.likelihood ?? 1;
-    return {
-      label: levelLabel(c, 'likelihood', likelihood),
-      cells: row.map((cell) => ({
-        band: cell.band,
-        score: cell.score,
-        refs: cell.scenarioIds.map((id) => refOf(c, id)).join(', '),
-        description: t('report.heatMap.cell', {
-          likelihood: cell.likelihood,
-          impact: cell.impact,
-          score: cell.score,
-          band: bandLabel(c, cell.band),
-          scenarios: cell.scenarioIds.map((id) => `${refOf(c, id)} ${scenarioTitle(c, id)}`).join(', '),
-        }).trim(),
-      })),
-    };
-  });
-  const placements = c.register.scenarios.map((s) =>
-    t('report.heatMap.placement', {
-      ref: refOf(c, s.scenarioId),
-      scenario: scenarioTitle(c, s.scenarioId),
-      likelihood: s.residualLikelihood,
-      impact: s.residualImpact,
-      band: bandLabel(c, s.residualBand),
-    }),
-  );
-  const keyEntries = c.register.scenarios.map((s) =>
-    t('report.heatMap.keyEntry', { ref: refOf(c, s.scenarioId), scenario: scenarioTitle(c, s.scenarioId) }),
-  );
-  return {
-    type: 'heatMap',
-    description: t('report.heatMap.description', {
-      placements: placements.length > 0 ? placements.join(' ') : t('report.heatMap.empty'),
-    }),
-    likelihoodAxis: t('report.heatMap.likelihood'),
-    impactAxis: t('report.heatMap.impact'),
-    rows,
-    columnLabels: levels.map((impact) => levelLabel(c, 'impact', impact)),
-    legend: bandOrder.map((band) => ({ band, label: bandLabel(c, band) })),
-    key: keyEntries.length > 0 ? t('report.heatMap.key', { entries: keyEntries.join(' · ') }) : '',
-  };
-}
-
-function summarySection(c: Context): ReportSection {
+/** The opening of the summary: what the report covers and the overall rating. */
+function summaryOpening(c: Context): ReportBlock[] {
   const { t, register } = c;
   const worst = worstScenario(c);
-  const count = (band: Band) => register.scenarios.filter((s) => s.residualBand === band).length;
-  const blocks: ReportBlock[] = [
+  return [
     paragraph(
       t('report.summary.intro', {
         company: c.company,
@@ -269,38 +136,50 @@ function summarySection(c: Context): ReportSection {
         : t('report.summary.rating.none'),
     },
   ];
-  if (register.scenarios.length > 0) {
-    blocks.push(
-      paragraph(
-        t('report.summary.counts', {
-          total: register.scenarios.length,
-          critical: count('critical'),
-          high: count('high'),
-          medium: count('medium'),
-          low: count('low'),
-        }),
-      ),
-      heading(t('report.summary.topRisks')),
-      {
-        type: 'table',
-        columns: [
-          { header: t('report.register.col.ref'), width: 0.08 },
-          { header: t('report.register.col.scenario'), width: 0.48 },
-          { header: t('report.register.col.before'), width: 0.22 },
-          { header: t('report.register.col.after'), width: 0.22 },
-        ],
-        rows: register.scenarios.slice(0, topRiskCount).map((s) => [
-          { text: refOf(c, s.scenarioId), strong: true },
-          { text: scenarioTitle(c, s.scenarioId) },
-          { text: rating(c, s.inherentBand, s.inherentScore), band: s.inherentBand },
-          { text: rating(c, s.residualBand, s.residualScore), band: s.residualBand },
-        ]),
-      },
-    );
-  }
-  blocks.push(heading(t('report.summary.heatMap')), heatMapBlock(c), heading(t('report.summary.firstActions')));
-  if (register.actions.length > 0) {
-    blocks.push(paragraph(t('report.summary.firstActions.intro'), 'muted'), {
+}
+
+/** How many scenarios fall in each band, and the top risks before and after measures. */
+function topRisks(c: Context): ReportBlock[] {
+  const { t, register } = c;
+  if (register.scenarios.length === 0) return [];
+  const count = (band: Band) => register.scenarios.filter((s) => s.residualBand === band).length;
+  return [
+    paragraph(
+      t('report.summary.counts', {
+        total: register.scenarios.length,
+        critical: count('critical'),
+        high: count('high'),
+        medium: count('medium'),
+        low: count('low'),
+      }),
+    ),
+    heading(t('report.summary.topRisks')),
+    {
+      type: 'table',
+      columns: [
+        { header: t('report.register.col.ref'), width: 0.08 },
+        { header: t('report.register.col.scenario'), width: 0.48 },
+        { header: t('report.register.col.before'), width: 0.22 },
+        { header: t('report.register.col.after'), width: 0.22 },
+      ],
+      rows: register.scenarios.slice(0, topRiskCount).map((s) => [
+        { text: refOf(c, s.scenarioId), strong: true },
+        { text: scenarioTitle(c, s.scenarioId) },
+        { text: rating(c, s.inherentBand, s.inherentScore), band: s.inherentBand },
+        { text: rating(c, s.residualBand, s.residualScore), band: s.residualBand },
+      ]),
+    },
+  ];
+}
+
+/** Questionnaire 1.0: the first actions as a list with their timeframes. */
+function firstActions(c: Context): ReportBlock[] {
+  const { t, register } = c;
+  if (register.actions.length === 0) return [heading(t('report.summary.firstActions')), paragraph(t('report.summary.noActions'))];
+  return [
+    heading(t('report.summary.firstActions')),
+    paragraph(t('report.summary.firstActions.intro'), 'muted'),
+    {
       type: 'list',
       ordered: true,
       items: register.actions.slice(0, firstActionCount).map((action) =>
@@ -309,10 +188,52 @@ function summarySection(c: Context): ReportSection {
           timeframe: t(`timeframe.${action.timeframe}`),
         }),
       ),
-    });
-  } else {
-    blocks.push(paragraph(t('report.summary.noActions')));
+    },
+  ];
+}
+
+function summarySection(c: Context): ReportSection {
+  const { t } = c;
+  const blocks: ReportBlock[] = [
+    ...summaryOpening(c),
+    ...topRisks(c),
+    heading(t('report.summary.heatMap')),
+    heatMapBlock(c),
+    ...firstActions(c),
+  ];
+  return { id: 'summary', title: t('report.summary.title'), blocks, subsections: [] };
+}
+
+/**
+ * Questionnaire 2.0: page one is what a manager reads first: the rating, what is not known,
+ * the five most urgent actions with owners and dates, and the emergency numbers.
+ */
+function summarySectionV2(c: Context): ReportSection {
+  const { t, register } = c;
+  const blocks: ReportBlock[] = [...summaryOpening(c)];
+  if (register.findOut.length > 0) {
+    blocks.push({ type: 'callout', text: t('report.summary.unknowns', { count: register.findOut.length }), tone: 'warning' });
   }
+  blocks.push(heading(t('report.summary.urgentActions')));
+  blocks.push(
+    register.actions.length > 0
+      ? {
+          type: 'table',
+          columns: [
+            { header: t('report.checklist.col.action'), width: 0.56 },
+            { header: t('report.checklist.col.owner'), width: 0.24 },
+            { header: t('report.checklist.col.due'), width: 0.2 },
+          ],
+          rows: register.actions.slice(0, firstActionCount).map((action) => {
+            const item = actionItem(c, action);
+            return [{ text: item.text }, { text: item.owner ?? '' }, { text: item.due ?? '', band: action.band }];
+          }),
+        }
+      : paragraph(t('report.summary.noActions')),
+  );
+  const numbers = emergencyNumbersBlock(c);
+  if (numbers) blocks.push(heading(t('report.plan2.emergency')), numbers);
+  blocks.push(...topRisks(c), heading(t('report.summary.heatMap')), heatMapBlock(c));
   return { id: 'summary', title: t('report.summary.title'), blocks, subsections: [] };
 }
 
@@ -363,8 +284,25 @@ function driverDetail(c: Context, driver: ScoreDriver) {
   };
 }
 
+/** Questionnaire 2.0: the reasons grouped (raised by, stops, lowered by, missing, not known). */
+function reasonDetails(c: Context, s: ScenarioScore): EntryDetail[] {
+  const { t } = c;
+  const reasons = ratingReasons(t, c.questionnaire, s);
+  const groups: [string, string[]][] = [
+    ['why.heading.raisedBy', reasons.raisedBy],
+    ['why.heading.stops', reasons.stops],
+    ['why.heading.loweredBy', reasons.loweredBy],
+    ['why.heading.missing', reasons.missing],
+    ['why.heading.unknown', reasons.unknown],
+  ];
+  return groups
+    .filter(([, items]) => items.length > 0)
+    .map(([label, items]) => ({ label: `${t(label)}:`, text: items.join(' · ') }));
+}
+
 function driverEntry(c: Context, s: ScenarioScore): Entry {
   const { t } = c;
+  const details = c.questionnaire.plans !== undefined ? reasonDetails(c, s) : s.drivers.map((driver) => driverDetail(c, driver));
   return {
     term: t('report.register.term', {
       ref: refOf(c, s.scenarioId),
@@ -372,10 +310,7 @@ function driverEntry(c: Context, s: ScenarioScore): Entry {
       likelihood: change(c, s.likelihood, s.residualLikelihood),
       impact: change(c, s.impact, s.residualImpact),
     }),
-    details:
-      s.drivers.length > 0
-        ? s.drivers.map((driver) => driverDetail(c, driver))
-        : [{ label: t('report.register.driver.none'), text: t('report.register.driver.noneText') }],
+    details: details.length > 0 ? details : [{ label: t('report.register.driver.none'), text: t('report.register.driver.noneText') }],
   };
 }
 
@@ -629,38 +564,14 @@ function answersSubsection(c: Context): ReportSubsection {
   return { id: 'answers', title: t('report.appendix.answers.title'), newPage: false, blocks };
 }
 
-/** The method text of the catalogue, in reading order: [heading, paragraphs, list items]. */
-const methodParts: readonly { heading?: string; paragraphs: readonly string[]; list?: readonly string[]; after?: readonly string[] }[] = [
-  { paragraphs: ['method.intro'] },
-  { heading: 'method.scenarios.heading', paragraphs: ['method.scenarios.body'] },
-  { heading: 'method.likelihood.heading', paragraphs: ['method.likelihood.body'] },
-  { heading: 'method.impact.heading', paragraphs: ['method.impact.body'] },
-  { heading: 'method.controls.heading', paragraphs: ['method.controls.body', 'method.controls.inherentResidual'] },
-  {
-    heading: 'method.matrix.heading',
-    paragraphs: ['method.matrix.body'],
-    list: ['method.bands.low', 'method.bands.medium', 'method.bands.high', 'method.bands.critical'],
-    after: ['method.overall'],
-  },
-  {
-    heading: 'method.actions.heading',
-    paragraphs: ['method.actions.body'],
-    list: ['method.actions.critical', 'method.actions.high', 'method.actions.medium', 'method.actions.low'],
-  },
-  { heading: 'method.answers.heading', paragraphs: ['method.notApplicable.body', 'method.dontKnow.body', 'method.unanswered.body'] },
-  { heading: 'method.framework.heading', paragraphs: ['method.framework.body'] },
-  { heading: 'method.limits.heading', paragraphs: ['method.limits.body'] },
-];
-
 function methodSubsection(c: Context): ReportSubsection {
-  const { t } = c;
-  const blocks: ReportBlock[] = methodParts.flatMap((part) => [
-    ...(part.heading ? [heading(t(part.heading))] : []),
-    ...part.paragraphs.map((key) => paragraph(t(key))),
-    ...(part.list ? [{ type: 'list', ordered: false, items: part.list.map((key) => t(key)) } as ReportBlock] : []),
-    ...(part.after ?? []).map((key) => paragraph(t(key))),
+  const blocks: ReportBlock[] = methodText(c.v, c.t).flatMap((part) => [
+    ...(part.heading ? [heading(part.heading)] : []),
+    ...part.paragraphs.map((text) => paragraph(text)),
+    ...(part.list ? [{ type: 'list', ordered: false, items: part.list } as ReportBlock] : []),
+    ...(part.after ?? []).map((text) => paragraph(text)),
   ]);
-  return { id: 'method', title: t('report.appendix.method.title'), newPage: false, blocks };
+  return { id: 'method', title: c.t('report.appendix.method.title'), newPage: false, blocks };
 }
 
 function sourceEntry(c: Context, source: Source): Entry {
@@ -701,12 +612,31 @@ function aboutSubsection(c: Context): ReportSubsection {
 }
 
 function appendixSection(c: Context): ReportSection {
+  const further = c.questionnaire.plans ? furtherMeasuresSubsection(c) : undefined;
   return {
     id: 'appendix',
     title: c.t('report.appendix.title'),
     blocks: [paragraph(c.t('report.appendix.intro'))],
-    subsections: [answersSubsection(c), methodSubsection(c), sourcesSubsection(c), aboutSubsection(c)],
+    subsections: [
+      ...(further ? [further] : []),
+      answersSubsection(c),
+      methodSubsection(c),
+      sourcesSubsection(c),
+      aboutSubsection(c),
+    ],
   };
+}
+
+/**
+ * The sections in reading order. Questionnaire 2.0 (which carries its own one-page plans) gets
+ * the action plan and dependency-based plans; 1.0 keeps the report it always had.
+ */
+function sectionsOf(c: Context): ReportSection[] {
+  const plans = c.questionnaire.plans;
+  if (plans === undefined) {
+    return [summarySection(c), registerSection(c), checklistSection(c), plansSection(c), appendixSection(c)];
+  }
+  return [summarySectionV2(c), registerSection(c), actionPlanSection(c), onePagePlansSection(c, plans), appendixSection(c)];
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -737,6 +667,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     register,
     meta,
     asked: askedQuestions(questionnaire, answers),
+    actionPlan: new Map((input.actionPlan ?? []).map((line) => [line.actionId, line])),
     refs,
     company: companyName ? typed(companyName) : t('report.company.unnamed'),
     issuedDate: formatDate(meta.issuedAt),
@@ -777,6 +708,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
       },
       notice: t('report.cover.notice'),
     },
-    sections: [summarySection(c), registerSection(c), checklistSection(c), plansSection(c), appendixSection(c)],
+    sections: sectionsOf(c),
   };
 }

@@ -48,6 +48,9 @@ export interface ChecklistItem {
   detail: string;
   priority: string;
   band: Band;
+  /** Who does it, and by when (questionnaire 2.0 on); empty columns are left to fill in by hand. */
+  owner?: string;
+  due?: string;
 }
 
 export interface ChecklistGroup {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditionHolds } from '../../src/questionnaire/conditions.js';
 import { nextRelevantSection, sectionStatus, taskList } from '../../src/questionnaire/progress.js';
+import { rolesV1 } from '../../src/questionnaire/v1/index.js';
 import type { Answers, Condition, Questionnaire, Section } from '../../src/questionnaire/types.js';
 import { effectiveAnswers } from '../../src/questionnaire/visibility.js';
 
@@ -23,7 +24,7 @@ const contacts: Section = {
   kind: 'contacts',
   questions: [{ id: 'lead', type: 'text', required: true, allowNote: false, maxLength: 200, showIf: { question: 'moves', equals: 'no' } }],
 };
-const questionnaire: Questionnaire = { version: 'test', sections: [profile, border, contacts], scenarios: [], recommendations: [], sources: [] };
+const questionnaire: Questionnaire = { version: 'test', sections: [profile, border, contacts], scenarios: [], recommendations: [], sources: [], roles: rolesV1 };
 
 describe('conditions', () => {
   const answers: Answers = { one: { value: 'a' }, many: { value: ['x', 'y'] } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '../../src/i18n/catalogue.js';
 import { questionnaireV1Messages } from '../../src/i18n/en/questionnaireV1.js';
+import { questionnaireV2Messages } from '../../src/i18n/en/questionnaireV2.js';
 import { conditionHolds, questionsReadBy, valuesComparedBy } from '../../src/questionnaire/conditions.js';
 import { messageKeys } from '../../src/questionnaire/messageKeys.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   StoredAnswer,
 } from '../../src/questionnaire/types.js';
 import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
+import { questionnaireV2, scenarioIdsV2 } from '../../src/questionnaire/v2/index.js';
 import { isQuestionShown, isSectionRelevant } from '../../src/questionnaire/visibility.js';
 
 /*
@@ -345,8 +347,10 @@ function messageProblems(
   q: Questionnaire,
   messages: Readonly<Record<string, string>>,
   inCatalogue: (key: string) => boolean,
+  /** Keys a version needs beyond those derived from its questionnaire (2.0: emergency services). */
+  extraNeeded: readonly string[] = [],
 ): string[] {
-  const needed = neededMessageKeys(q);
+  const needed = [...neededMessageKeys(q), ...extraNeeded];
   const neededSet = new Set(needed);
   const problems: string[] = [];
   for (const key of needed) if (!inCatalogue(key)) problems.push(`missing message ${key}`);
@@ -409,6 +413,7 @@ describe('questionnaire 1.0: structure', () => {
     const sizes = q.sections.map((s) => ({ id: s.id, kind: s.kind, count: s.questions.length }));
     const limits: Record<Section['kind'], [number, number]> = {
       profile: [8, 14],
+      impact: [5, 5],
       exposure: [3, 6],
       pillar: [4, 8],
       contacts: [13, 13],
@@ -605,6 +610,408 @@ describe('questionnaire 1.0: English wording', () => {
     for (const id of ['emergency_number_georgia', 'police_number_georgia', 'emergency_number_azerbaijan', 'police_number_azerbaijan']) {
       expect(questionnaireV1Messages[messageKeys.questionHint('1.0', id)]).toMatch(/Confirm/);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Questionnaire 2.0: the same checks, and those for what 2.0 adds (graded measures, the business
+// impact analysis, emergency numbers from named sources).
+
+const emergencyNumbersV2 = questionnaireV2.emergencyNumbers ?? [];
+const emergencyServiceKeys = emergencyNumbersV2.flatMap((c) => c.numbers.map((n) => `2.0.emergency.${n.id}`));
+
+/**
+ * Measures: every answer to a measure question says how far it is in place, measures name real
+ * scenarios, and each measure is put in place by exactly one action that treats what it lowers.
+ */
+function measureProblems(q: Questionnaire): string[] {
+  const scenarios = new Map(q.scenarios.map((s) => [s.id, s]));
+  const questions = allQuestions(q);
+  const measures = new Map(questions.filter((x) => x.measure !== undefined).map((x) => [x.id, x]));
+  const problems: string[] = [];
+  for (const question of questions) {
+    const options = question.options ?? [];
+    if (!measures.has(question.id)) {
+      for (const o of options) if (o.credit !== undefined) problems.push(`${question.id}=${o.value} gives credit but is not a measure`);
+      continue;
+    }
+    if (question.type !== 'radio') problems.push(`measure ${question.id} is not a radio question`);
+    for (const o of options) {
+      if (o.credit === undefined) problems.push(`measure ${question.id}=${o.value} gives no credit`);
+      if ((o.effects ?? []).length > 0) problems.push(`measure ${question.id}=${o.value} also sets a level`);
+    }
+    if (!options.some((o) => o.credit === 'full')) problems.push(`measure ${question.id} can never be in place`);
+    if (!options.some((o) => o.credit === 'none')) problems.push(`measure ${question.id} cannot be answered "not in place"`);
+    for (const target of question.measure ?? []) {
+      const scenario = scenarios.get(target.scenario);
+      if (!scenario) {
+        problems.push(`measure ${question.id} lowers unknown scenario ${target.scenario}`);
+      } else if (scenario.maxReduction?.[target.factor] === 0) {
+        problems.push(`measure ${question.id} lowers the ${target.factor} of ${target.scenario}, which measures cannot lower`);
+      }
+    }
+  }
+  for (const s of q.scenarios) {
+    for (const factor of ['likelihood', 'impact'] as const) {
+      const lowered = [...measures.values()].some((m) => (m.measure ?? []).some((t) => t.scenario === s.id && t.factor === factor));
+      if ((s.maxReduction?.[factor] ?? 0) > 0 && !lowered) problems.push(`scenario ${s.id}: no measure lowers its ${factor}`);
+    }
+  }
+  const addressedBy = new Map<string, string[]>();
+  for (const r of q.recommendations) {
+    const addressed = r.addresses ?? [];
+    if (addressed.length === 0) problems.push(`recommendation ${r.id} addresses no measure`);
+    for (const id of addressed) {
+      const m = measures.get(id);
+      if (!m) {
+        problems.push(`recommendation ${r.id} addresses ${id}, which is not a measure question`);
+        continue;
+      }
+      addressedBy.set(id, [...(addressedBy.get(id) ?? []), r.id]);
+      for (const target of m.measure ?? []) {
+        if (!r.treats.includes(target.scenario)) {
+          problems.push(`recommendation ${r.id} puts ${id} in place, which lowers ${target.scenario}, but does not treat it`);
+        }
+      }
+    }
+    // An action whose measures lower nothing is good practice: what it treats only sets its priority.
+    const lowered = new Set(addressed.flatMap((id) => (measures.get(id)?.measure ?? []).map((t) => t.scenario)));
+    if (lowered.size > 0) {
+      for (const id of r.treats) {
+        if (!lowered.has(id)) problems.push(`recommendation ${r.id} treats ${id}, but none of its measures lowers it`);
+      }
+    }
+  }
+  for (const [id, recs] of addressedBy) if (recs.length > 1) problems.push(`measure ${id} is addressed by ${recs.join(' and ')}`);
+  for (const id of measures.keys()) if (!addressedBy.has(id)) problems.push(`measure ${id} is addressed by no recommendation`);
+  return problems;
+}
+
+/** The business impact analysis: its questions exist, share the duration scale, and can name what scenarios take away. */
+function impactAnalysisProblems(q: Questionnaire): string[] {
+  const analysis = q.impactAnalysis;
+  if (!analysis) return ['the questionnaire has no impact analysis'];
+  const index = questionIndex(q);
+  const durations = analysis.durations;
+  const problems: string[] = [];
+  const onScale = (id: string): void => {
+    const values = (index.get(id)?.question.options ?? []).map((o) => o.value);
+    const positions = values.map((v) => durations.indexOf(v));
+    if (positions.some((p) => p < 0)) problems.push(`${id} has options that are not on the duration scale`);
+    if (positions.some((p, i) => i > 0 && p <= (positions[i - 1] ?? -1))) problems.push(`${id} lists durations out of order`);
+  };
+  const disrupted = unique(q.scenarios.flatMap((s) => (s.disrupts ?? []).map((d) => d.resource)));
+  for (const activity of analysis.activities) {
+    const ids = [activity.name, activity.tolerableOutage, activity.recoveryTarget, activity.needs, activity.workaround];
+    const sectionsOf = unique(ids.map((id) => index.get(id)?.section.id ?? 'missing'));
+    for (const id of ids) if (!index.has(id)) problems.push(`impact analysis names unknown question ${id}`);
+    if (sectionsOf.length !== 1) problems.push(`the questions of activity ${activity.name} are not in one section`);
+    if (index.get(activity.name)?.question.required !== true) problems.push(`${activity.name} is not required`);
+    onScale(activity.tolerableOutage);
+    onScale(activity.recoveryTarget);
+    if (index.get(activity.recoveryTarget)?.question.shorterThan !== activity.tolerableOutage) {
+      problems.push(`${activity.recoveryTarget} is not checked to be shorter than ${activity.tolerableOutage}`);
+    }
+    const needs = index.get(activity.needs)?.question;
+    if (needs?.type !== 'checkboxes') problems.push(`${activity.needs} is not a checkbox question`);
+    const resources = (needs?.options ?? []).map((o) => o.value);
+    for (const r of disrupted) if (!resources.includes(r)) problems.push(`a scenario takes away ${r}, which ${activity.needs} cannot name`);
+    const workarounds = (index.get(activity.workaround)?.question.options ?? []).map((o) => o.value);
+    for (const w of analysis.workaroundsThatWork) {
+      if (!workarounds.includes(w)) problems.push(`${activity.workaround} has no option ${w}`);
+    }
+  }
+  for (const s of q.scenarios) {
+    for (const d of s.disrupts ?? []) if (!durations.includes(d.outage)) problems.push(`scenario ${s.id} disrupts for ${d.outage}, not on the scale`);
+  }
+  for (const located of index.values()) {
+    const other = located.question.shorterThan;
+    if (other !== undefined && index.get(other)?.section !== located.section) {
+      problems.push(`${located.question.id} is compared with ${other}, which is not in its section`);
+    }
+  }
+  return problems;
+}
+
+/** Every emergency number comes from a listed source and is printed for the country it belongs to. */
+function emergencyNumberProblems(q: Questionnaire): string[] {
+  const sources = new Set(q.sources.map((s) => s.id));
+  const index = questionIndex(q);
+  const countries = (index.get(q.roles.countries)?.question.options ?? []).map((o) => o.value);
+  const listed = q.emergencyNumbers ?? [];
+  const problems: string[] = [];
+  for (const country of countries) {
+    if (!listed.some((c) => c.country === country)) problems.push(`no emergency numbers for ${country}`);
+  }
+  for (const id of duplicates(listed.flatMap((c) => c.numbers.map((n) => n.id)))) problems.push(`duplicate emergency number id ${id}`);
+  for (const country of listed) {
+    for (const n of country.numbers) {
+      if (!sources.has(n.source)) problems.push(`emergency number ${n.id} cites unknown source ${n.source}`);
+      if (!/^\d{3}$/.test(n.number)) problems.push(`emergency number ${n.id} is not a three-digit number`);
+    }
+    const answersThere = answers({ countries: [country.country] });
+    if (!conditionHolds(country.when, answersThere)) problems.push(`numbers for ${country.country} are not printed for it`);
+    for (const leaf of leaves(country.when)) if (!index.has(leaf.question)) problems.push(`numbers for ${country.country} read unknown ${leaf.question}`);
+  }
+  return problems;
+}
+
+/**
+ * Problems in the 2.0 data that this file found and reported to the lead engineer; the data is
+ * theirs to fix (recommendations.ts or pillarSections.ts). Once fixed, this test fails until the
+ * line is removed here, so the list can only shrink.
+ */
+const q2 = questionnaireV2;
+const index2 = questionIndex(q2);
+const v2PillarSections = pillarIds;
+const v2ActivitySections = ['activity_1', 'activity_2', 'activity_3', 'activity_4', 'activity_5'];
+
+function sectionV2(id: string): Section {
+  const section = q2.sections.find((s) => s.id === id);
+  if (!section) throw new Error(`no section ${id}`);
+  return section;
+}
+
+describe('questionnaire 2.0: structure', () => {
+  it('has version 2.0 and its sections, in order, with their kinds', () => {
+    expect(q2.version).toBe('2.0');
+    expect(q2.sections.map((s) => [s.id, s.kind])).toEqual([
+      ['profile', 'profile'],
+      ...v2ActivitySections.map((id) => [id, 'impact']),
+      ['cross_border', 'exposure'],
+      ['road_transport_risks', 'exposure'],
+      ['energy', 'exposure'],
+      ['maritime', 'exposure'],
+      ['political_violence', 'exposure'],
+      ...v2PillarSections.map((id) => [id, 'pillar']),
+      ['contacts', 'contacts'],
+    ]);
+  });
+
+  it('uses unique ids of the allowed form everywhere', () => {
+    expect(idProblems(q2)).toEqual([]);
+  });
+
+  it('gives choice questions options and free-text questions a length limit', () => {
+    expect(shapeProblems(q2)).toEqual([]);
+  });
+
+  it('keeps each section to the agreed number of questions', () => {
+    const limits: Record<Section['kind'], [number, number]> = {
+      profile: [8, 14],
+      impact: [5, 5],
+      exposure: [3, 6],
+      pillar: [4, 8],
+      contacts: [10, 10],
+    };
+    for (const s of q2.sections) {
+      const [min, max] = limits[s.kind];
+      expect({ id: s.id, ok: s.questions.length >= min && s.questions.length <= max }).toEqual({ id: s.id, ok: true });
+    }
+  });
+
+  it('lets every choice answer carry a note', () => {
+    expect(allQuestions(q2).filter((x) => choiceTypes.has(x.type) && !x.allowNote).map((x) => x.id)).toEqual([]);
+  });
+
+  it('has the 1.0 scenarios and the two new ones, and the sources of the emergency numbers', () => {
+    expect(q2.scenarios.map((s) => s.id)).toEqual([...scenarioIdsV2]);
+    expect(scenarioIdsV2).toEqual(expect.arrayContaining([...scenarioIds, 'road_cargo', 'staff_safety']));
+    expect(q2.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['article_2025_10', 'ge_112', 'az_mes']));
+    expect(q2.sources.find((s) => s.id === 'article_2025_10')?.published).toBe('2025-10-25');
+  });
+
+  it('has the contacts that the plans print, with the crisis lead required', () => {
+    const contacts = sectionV2('contacts').questions;
+    expect(contacts.filter((x) => x.required).map((x) => x.id)).toEqual(['crisis_lead_name']);
+    const roles = q2.roles;
+    for (const id of [roles.companyName, roles.preparedBy, roles.countries]) expect(index2.get(id)?.section.id).toBe('profile');
+    for (const id of [roles.crisisLead.name, roles.crisisLead.phone, roles.deputy.name, roles.deputy.phone, roles.itLead.name, roles.itLead.phone, roles.insurer, roles.bank, roles.keySuppliers]) {
+      expect({ id, section: index2.get(id)?.section.id }).toEqual({ id, section: 'contacts' });
+    }
+  });
+});
+
+describe('questionnaire 2.0: conditions', () => {
+  it('reads only existing questions, compares only their options, and only earlier sections or the profile', () => {
+    expect(conditionProblems(q2)).toEqual([]);
+  });
+
+  it('conditions exposure sections and the second to fifth critical activities on the profile, and shows the rest to everyone', () => {
+    for (const section of q2.sections) {
+      const conditional = section.kind === 'exposure' || (section.kind === 'impact' && section.id !== 'activity_1');
+      expect({ id: section.id, conditional: section.showIf !== undefined }).toEqual({ id: section.id, conditional });
+    }
+  });
+
+  it('can make every section, conditional question and scenario apply', () => {
+    expect(reachabilityProblems(q2)).toEqual([]);
+  });
+
+  it('asks as many critical activities as the profile says there are', () => {
+    const counts = ['one', 'two', 'three', 'four', 'five'];
+    counts.forEach((count, i) => {
+      const shown = v2ActivitySections.filter((id) => isSectionRelevant(sectionV2(id), answers({ critical_activity_count: count })));
+      expect({ count, shown }).toEqual({ count, shown: v2ActivitySections.slice(0, i + 1) });
+    });
+  });
+
+  it('asks no border, road, sea or energy questions of a business that has none of those exposures', () => {
+    const profile = answers({
+      countries: ['georgia'],
+      cross_border: 'no',
+      road_transport: 'no',
+      uses_ports: 'no',
+      energy_dependence: 'limited',
+      sector: 'other',
+    });
+    for (const id of ['cross_border', 'road_transport_risks', 'maritime', 'energy']) {
+      expect({ id, relevant: isSectionRelevant(sectionV2(id), profile) }).toEqual({ id, relevant: false });
+    }
+    expect(isSectionRelevant(sectionV2('political_violence'), profile)).toBe(true);
+  });
+
+  it('scores road cargo only for businesses that move goods by road, and staff safety only where there are staff', () => {
+    const applies = (id: string, a: Answers) => {
+      const scenario = q2.scenarios.find((s) => s.id === id);
+      return scenario?.appliesIf === undefined || conditionHolds(scenario.appliesIf, a);
+    };
+    expect(applies('road_cargo', answers({ road_transport: 'hired_vehicles' }))).toBe(true);
+    expect(applies('road_cargo', answers({ road_transport: 'no' }))).toBe(false);
+    expect(applies('staff_safety', answers({ countries: ['azerbaijan'], staff_local: 'none', staff_expatriate: 'from_1_to_4' }))).toBe(true);
+    expect(applies('staff_safety', answers({ countries: ['georgia'], staff_local: 'none', staff_expatriate: 'none' }))).toBe(false);
+  });
+
+  it('asks about evacuating expatriate staff only of a business that has them', () => {
+    const question = index2.get('expatriate_evacuation')?.question;
+    if (!question) throw new Error('no expatriate_evacuation');
+    expect(isQuestionShown(question, answers({ staff_expatriate: 'none' }))).toBe(false);
+    expect(isQuestionShown(question, answers({ staff_expatriate: 'from_5_to_19' }))).toBe(true);
+  });
+});
+
+describe('questionnaire 2.0: scoring content', () => {
+  it('only names existing scenarios in effects', () => {
+    expect(effectProblems(q2)).toEqual([]);
+  });
+
+  it('ties every recommendation to existing scenarios and one of the five pillars', () => {
+    expect(recommendationProblems(q2)).toEqual([]);
+  });
+
+  it('has a pillar section for each pillar and at least two actions for each', () => {
+    expect(q2.sections.filter((s) => s.kind === 'pillar').map((s) => s.id)).toEqual(pillarIds);
+    for (const pillar of pillarIds) {
+      const count = q2.recommendations.filter((r) => r.pillar === pillar).length;
+      expect({ pillar, ok: count >= 2 }).toEqual({ pillar, ok: true });
+    }
+  });
+
+  it('feeds every scenario from an answer, treats it with a recommendation and cites existing sources', () => {
+    expect(coverageProblems(q2)).toEqual([]);
+  });
+
+  it('grades every measure answer, and puts each measure in place with exactly one action that treats what it lowers', () => {
+    expect(measureProblems(q2)).toEqual([]);
+  });
+
+  it('has an impact analysis on one duration scale that can name everything a scenario takes away', () => {
+    expect(impactAnalysisProblems(q2)).toEqual([]);
+  });
+
+  it('takes every emergency number from a listed source, for the country it belongs to', () => {
+    expect(emergencyNumberProblems(q2)).toEqual([]);
+  });
+});
+
+describe('questionnaire 2.0: English wording', () => {
+  it('has every message the questionnaire needs, a service name for each emergency number, and nothing left over', () => {
+    expect(messageProblems(q2, questionnaireV2Messages, (key) => hasMessage(key), emergencyServiceKeys)).toEqual([]);
+  });
+
+  it('keeps every questionnaire message under the version prefix and non-empty, except unknown addresses', () => {
+    for (const [key, text] of Object.entries(questionnaireV2Messages)) {
+      expect(key.startsWith('2.0.')).toBe(true);
+      if (key.endsWith('.url')) expect({ key, ok: text === '' || text.startsWith('https://') }).toEqual({ key, ok: true });
+      else expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+    }
+  });
+
+  it('cites the article and the public sources of the emergency numbers', () => {
+    expect(questionnaireV2Messages['2.0.source.article_2025_10.citation']).toContain('25 October 2025');
+    expect(questionnaireV2Messages['2.0.source.ge_112.citation']).toContain('112');
+    expect(questionnaireV2Messages['2.0.source.ge_112.url']).toBe('https://112.gov.ge');
+    expect(questionnaireV2Messages['2.0.source.az_mes.url']).toBe('https://www.fhn.gov.az');
+    for (const country of emergencyNumbersV2) {
+      for (const n of country.numbers) {
+        const citation = questionnaireV2Messages[messageKeys.sourceCitation('2.0', n.source)] ?? '';
+        expect({ id: n.id, cited: citation.includes(n.number) }).toEqual({ id: n.id, cited: true });
+      }
+    }
+  });
+
+  it('states an emergency number only in the citation of its source', () => {
+    const staffBand = /^2\.0\.q\.staff_[a-z]+\.opt\./;
+    for (const [key, text] of Object.entries(questionnaireV2Messages)) {
+      if (staffBand.test(key) || key.includes('.source.')) continue;
+      expect({ key, shortNumber: /(^|[^\d])\d{3}([^\d]|$)/.test(text) }).toEqual({ key, shortNumber: false });
+    }
+  });
+});
+
+describe('questionnaire 2.0 integrity checks', () => {
+  function broken(change: (copy: Questionnaire) => void): Questionnaire {
+    const copy = structuredClone(questionnaireV2);
+    change(copy);
+    return copy;
+  }
+  const question = (copy: Questionnaire, id: string): Question => {
+    const found = copy.sections.flatMap((s) => s.questions).find((x) => x.id === id);
+    if (!found) throw new Error(`no question ${id}`);
+    return found;
+  };
+
+  it('catch an ungraded measure answer, a duplicate or missing action, and an action that does not treat what it lowers', () => {
+    // (the last kind: the data currently has two, see knownMeasureProblemsV2; one more is added here)
+    const copy = broken((c) => {
+      question(c, 'mfa').options = [{ value: 'all_accounts', credit: 'full' }, { value: 'none' }];
+      c.recommendations = c.recommendations
+        .filter((r) => r.id !== 'apply_updates')
+        .map((r) => (r.id === 'keep_tested_backups' ? { ...r, addresses: ['backups', 'mfa'] } : r))
+        .map((r) => (r.id === 'install_backup_power' ? { ...r, treats: ['cyberattack'] } : r));
+    });
+    const before = measureProblems(q2);
+    expect(measureProblems(copy).filter((p) => !before.includes(p))).toEqual([
+      'measure mfa=none gives no credit',
+      'measure mfa cannot be answered "not in place"',
+      'recommendation install_backup_power puts backup_power in place, which lowers energy_disruption, but does not treat it',
+      'recommendation install_backup_power treats cyberattack, but none of its measures lowers it',
+      'measure mfa is addressed by require_mfa and keep_tested_backups',
+      'measure updates is addressed by no recommendation',
+    ]);
+  });
+
+  it('catch a recovery time target that is not checked against the tolerable outage, and a resource no activity can need', () => {
+    const copy = broken((c) => {
+      delete (question(c, 'activity_2_recovery') as { shorterThan?: string }).shorterThan;
+      c.scenarios = c.scenarios.map((s) => (s.id === 'crime' ? { ...s, disrupts: [{ resource: 'cash', outage: 'day_1' }] } : s));
+    });
+    expect(impactAnalysisProblems(copy)).toEqual([
+      'a scenario takes away cash, which activity_1_needs cannot name',
+      'activity_2_recovery is not checked to be shorter than activity_2_outage',
+      'a scenario takes away cash, which activity_2_needs cannot name',
+      'a scenario takes away cash, which activity_3_needs cannot name',
+      'a scenario takes away cash, which activity_4_needs cannot name',
+      'a scenario takes away cash, which activity_5_needs cannot name',
+    ]);
+  });
+
+  it('catch a missing emergency service name', () => {
+    const messages: Record<string, string> = { ...questionnaireV2Messages };
+    delete messages['2.0.emergency.az_fire'];
+    expect(messageProblems(q2, messages, (key) => Object.hasOwn(messages, key), emergencyServiceKeys)).toEqual([
+      'missing message 2.0.emergency.az_fire',
+    ]);
   });
 });
 

@@ -56,6 +56,7 @@ function scenario(id: string, likelihood: Level, impact: Level, residualLikeliho
     residualScore: residualLikelihood * residualImpact,
     residualBand: bandFor(residualLikelihood * residualImpact),
     drivers: [],
+    stoppedActivities: [],
   };
 }
 
@@ -66,6 +67,7 @@ function register(scenarios: ScenarioScore[]): RiskRegister {
     scenarios: sorted,
     notApplicable: [],
     actions: [],
+    findOut: [],
     overallBand: sorted[0]?.residualBand ?? 'low',
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers, AnswerValue, Questionnaire } from '../../src/questionnaire/types.js';
+import { rolesV1 } from '../../src/questionnaire/v1/index.js';
 import { bandFor, bandOrder, heatMapCells, priorityFor, timeframeFor } from '../../src/scoring/bands.js';
 import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
 import type { Band, Priority, RecommendedAction, Timeframe } from '../../src/scoring/types.js';
@@ -11,6 +12,7 @@ import type { Band, Priority, RecommendedAction, Timeframe } from '../../src/sco
 function fakeQuestionnaire(): Questionnaire {
   return {
     version: 'test-1',
+    roles: rolesV1,
     sections: [
       {
         id: 'profile',
@@ -458,6 +460,7 @@ describe('scoreAssessment: overall band and register', () => {
       scenarios: [],
       notApplicable: ['cyber', 'crime', 'border'],
       actions: [],
+      findOut: [],
       overallBand: 'low',
     });
   });

@@ -1,12 +1,18 @@
 import { uiMessages } from './ui.js';
 import { questionnaireV1Messages } from './questionnaireV1.js';
+import { questionnaireV2Messages } from './questionnaireV2.js';
 import { methodMessages } from './method.js';
+import { methodV2Messages } from './methodV2.js';
+import { plansV2Messages } from './plansV2.js';
 import { reportMessages } from './report.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
   ...uiMessages,
   ...questionnaireV1Messages,
+  ...questionnaireV2Messages,
   ...methodMessages,
+  ...methodV2Messages,
+  ...plansV2Messages,
   ...reportMessages,
 };

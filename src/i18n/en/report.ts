@@ -580,4 +580,37 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.appendix.about.title': 'D. About this report',
   'report.appendix.about.generatedBy': 'Produced with',
   'report.appendix.about.generator': 'RiskPlan',
+
+  // Questionnaire 2.0: page one, the action plan, find-out list and one-page plans
+  'report.summary.unknowns':
+    'Answers given as "don\'t know": {count}. The rating assumes the worst for each one. The checklist lists them as things to find out.',
+  'report.summary.urgentActions': 'Most urgent actions',
+  'report.actions.intro':
+    'The most urgent actions, at most 12, grouped by when they are due. Tick each one off, and write in an owner or date where none is given.',
+  'report.actions.further': 'Actions not in this list: {count}. They are in the appendix, under "Further measures".',
+  'report.findOut.title': 'Find out',
+  'report.findOut.intro':
+    'Answers given as "don\'t know": {count}. Each one is rated as if the measure were missing. Find out the answer, then update the assessment.',
+  'report.findOut.item': 'Find out and record the answer: {question}',
+  'report.further.title': 'Further measures',
+  'report.further.intro': 'Actions that did not fit in the main checklist. Start them once the checklist is done.',
+  'report.emergency.number': '{number}: {service}',
+  'report.emergency.row': '{numbers}. Source: {source}.',
+  'report.emergency.source.ge_112': 'Public Safety Command Center 112 of Georgia',
+  'report.emergency.source.az_mes': 'Ministry of Emergency Situations of Azerbaijan',
+  'report.plan2.intro':
+    'One page for each scenario that is rated High or Critical, or that would stop a critical activity for longer than it can stop: {scenarios}.',
+  'report.plan2.intro.none':
+    'No scenario is rated High or Critical, and none would stop a critical activity for longer than it can stop. No contingency plan is needed now.',
+  'report.plan2.exercise':
+    'Walk through each plan with the crisis team once a year, and after any real incident. Check the phone numbers every six months.',
+  'report.plan2.because': 'Included because {reasons}.',
+  'report.plan2.because.rated': 'it is rated {band} after current measures',
+  'report.plan2.because.stops': 'it would stop “{activity}” for about {outage}, and it can stop for {tolerable} at most',
+  'report.plan2.whoDoesWhat': 'Who does what',
+  'report.plan2.whoTellsWhom': 'Who tells whom',
+  'report.plan2.recovery': 'Recovery target: {target}.',
+  'report.plan2.target.activity': '“{activity}” running again within {target}',
+  'report.plan2.target.none': 'set one for each critical activity in the impact analysis',
+  'report.plan2.emergency': 'Emergency numbers',
 };

@@ -160,6 +160,20 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.error.503.title': 'The service is busy',
   'ui.error.503.body': 'We could not finish your report in time because many are being made at once. Your answers are safe: try again in a minute.',
 
+  // Why a scenario rates as it does (results page and report)
+  'why.answer': '{question} “{answer}”',
+  'why.factor.likelihood': 'likelihood',
+  'why.factor.impact': 'impact',
+  'why.raised': 'Sets {factor} to {level}: {answer}',
+  'why.raisedAssumed': 'Sets {factor} to {level}, the worst case, because the answer is not known: {answer}',
+  'why.stops': 'Would stop “{activity}” for about {outage}; it can stop for {tolerable} at most. Impact is at least Major.',
+  'why.heading.raisedBy': 'Raised by',
+  'why.heading.stops': 'Critical activities it would stop',
+  'why.heading.loweredBy': 'Lowered by these measures',
+  'why.heading.missing': 'Measures not in place',
+  'why.heading.unknown': 'Not known, so counted as not in place',
+  'why.none': 'No answer changed the starting levels of this scenario.',
+
   'error.required.choice': 'Select an answer',
   'error.required.text': 'Enter an answer',
   'error.oneAnswer': 'Give one answer only',
@@ -168,6 +182,7 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'error.tooLong': 'Must be {max} characters or fewer',
   'error.phone': 'Enter a phone number using only digits, spaces and + ( ) - . /',
   'error.email': 'Enter an email address in the correct format, like name@example.com',
+  'error.shorterThan': 'Choose a recovery time target shorter than the tolerable outage',
   'error.date': 'Enter a real date, like {example}',
   'error.dateRange': 'Enter a date from {earliest} to {latest}',
 };

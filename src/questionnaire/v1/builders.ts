@@ -1,4 +1,4 @@
-import type { AnswerOption, Condition, Effect, Question, RiskFactor } from '../types.js';
+import type { Effect, RiskFactor } from '../types.js';
 
 /** The scenario ids of questionnaire 1.0. Typed here so that a misspelt effect fails to compile. */
 export const scenarioIdsV1 = [
@@ -47,61 +47,12 @@ export const lowersLikelihood = (scenario: ScenarioIdV1, by: 1 | 2): Effect =>
 /** A control in place that limits the harm the scenario would do. */
 export const lowersImpact = (scenario: ScenarioIdV1, by: 1 | 2): Effect => reducesBy(scenario, 'impact', by);
 
-export function option(value: string, ...effects: Effect[]): AnswerOption {
-  return effects.length === 0 ? { value } : { value, effects };
-}
-
-/** A "none of these" or "don't know" checkbox that cannot be combined with the others. */
-export function exclusiveOption(value: string, ...effects: Effect[]): AnswerOption {
-  return { ...option(value, ...effects), exclusive: true };
-}
-
-interface ChoiceSettings {
-  required?: boolean;
-  allowNote?: boolean;
-  hasHint?: boolean;
-  showIf?: Condition;
-}
-
-/**
- * Choice questions are required by default: every one offers an honest way out ("don't know",
- * "not applicable" or "none"), so a complete section says something about each topic.
- */
-function choice(
-  id: string,
-  type: 'radio' | 'checkboxes',
-  options: readonly AnswerOption[],
-  settings: ChoiceSettings,
-): Question {
-  const { required = true, allowNote = true, hasHint = true, showIf } = settings;
-  return { id, type, required, options, allowNote, hasHint, ...(showIf ? { showIf } : {}) };
-}
-
-export function radio(id: string, options: readonly AnswerOption[], settings: ChoiceSettings = {}): Question {
-  return choice(id, 'radio', options, settings);
-}
-
-export function checkboxes(id: string, options: readonly AnswerOption[], settings: ChoiceSettings = {}): Question {
-  return choice(id, 'checkboxes', options, settings);
-}
-
-interface FreeTextSettings {
-  required?: boolean;
-  allowNote?: boolean;
-  hasHint?: boolean;
-  showIf?: Condition;
-}
-
-/** Free-text limits: one line for names, numbers and addresses; a paragraph for lists. */
-export const shortTextMaxLength = 200;
-export const longTextMaxLength = 2000;
-
-export function freeText(
-  id: string,
-  type: 'text' | 'tel' | 'email' | 'textarea',
-  settings: FreeTextSettings = {},
-): Question {
-  const { required = false, allowNote = false, hasHint = false, showIf } = settings;
-  const maxLength = type === 'textarea' ? longTextMaxLength : shortTextMaxLength;
-  return { id, type, required, maxLength, allowNote, hasHint, ...(showIf ? { showIf } : {}) };
-}
+export {
+  checkboxes,
+  exclusiveOption,
+  freeText,
+  longTextMaxLength,
+  option,
+  radio,
+  shortTextMaxLength,
+} from '../questionBuilders.js';

@@ -84,6 +84,28 @@ function noteChain(question: Question, t: Translate): ValidationChain {
 }
 
 /**
+ * Both questions offer slices of one ordered scale (a recovery time target and a tolerable
+ * outage), so their options together give the scale's order.
+ */
+function scaleOrder(question: Question, other: Question): string[] {
+  const values = [...(question.options ?? []), ...(other.options ?? [])].map((o) => o.value);
+  return [...new Set(values)];
+}
+
+/** A choice that must come before another question's answer on their shared scale. */
+function shorterThanChain(question: Question, other: Question, t: Translate): ValidationChain {
+  const order = scaleOrder(question, other);
+  return body(question.id)
+    .optional({ values: 'falsy' })
+    .custom((value: unknown, { req }) => {
+      const limit: unknown = (req.body as Record<string, unknown> | undefined)?.[other.id];
+      if (typeof value !== 'string' || typeof limit !== 'string' || !order.includes(limit)) return true;
+      return order.indexOf(value) < order.indexOf(limit);
+    })
+    .withMessage(t('error.shorterThan'));
+}
+
+/**
  * Validation built from the section's data: only the questions shown are read, and anything
  * else in the body is ignored. "Save and come back later" skips the required checks so a half
  * done section can be kept; everything else (length, options, format) is always checked.
@@ -92,7 +114,9 @@ export function sectionChains(questions: readonly Question[], intent: SaveIntent
   return questions.flatMap((question) => {
     const required = intent === 'continue' && question.required;
     const answerChain = question.type === 'checkboxes' ? checkboxChain(question, required, t) : singleValueChain(question, required, t);
-    return question.allowNote ? [answerChain, noteChain(question, t)] : [answerChain];
+    const limit = questions.find((other) => other.id === question.shorterThan);
+    const chains = limit ? [answerChain, shorterThanChain(question, limit, t)] : [answerChain];
+    return question.allowNote ? [...chains, noteChain(question, t)] : chains;
   });
 }
 
