@@ -49,7 +49,7 @@ export function createActionPlanService(repository: ActionPlanRepository, option
     return {
       assessmentDate: assessmentDateOf(state),
       dueDays: options.dueDays,
-      ownerFor: (action) => defaultOwnerFor(action.pillar, answers, options.t),
+      ownerFor: (action) => defaultOwnerFor(action.pillar, answers, state.questionnaire.roles, options.t),
     };
   }
 

@@ -1,20 +1,23 @@
 import type { Translate } from '../i18n/catalogue.js';
-import type { Answers } from '../questionnaire/types.js';
+import type { Answers, RoleMap } from '../questionnaire/types.js';
 
-/** Who owns an action until the user names someone: the IT lead for cybersecurity, else the crisis lead. */
-const ROLES = {
-  it: { key: 'ui.actionPlan.role.itLead', nameQuestion: 'it_lead_name' },
-  crisis: { key: 'ui.actionPlan.role.crisisLead', nameQuestion: 'crisis_lead_name' },
-} as const;
+/** The contacts the default owner is taken from: the questionnaire's role map names their questions. */
+export type OwnerRoles = Pick<RoleMap, 'crisisLead' | 'itLead'>;
 
 function nameFrom(answers: Answers, questionId: string): string {
   const value = answers[questionId]?.value;
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** The role, with the person's name from the contacts section when one was given: "IT lead (Nino Beridze)". */
-export function defaultOwnerFor(pillar: string, answers: Answers, t: Translate): string {
-  const role = pillar === 'cybersecurity' ? ROLES.it : ROLES.crisis;
-  const name = nameFrom(answers, role.nameQuestion);
-  return name ? t('ui.actionPlan.roleWithName', { role: t(role.key), name }) : t(role.key);
+/**
+ * Who owns an action until the user names someone: the IT lead for cybersecurity, the crisis
+ * lead for everything else. The role, with the person's name when the contacts section gave one:
+ * "IT lead (Nino Beridze)", else "IT lead".
+ */
+export function defaultOwnerFor(pillar: string, answers: Answers, roles: OwnerRoles, t: Translate): string {
+  const [roleKey, nameQuestion] =
+    pillar === 'cybersecurity' ? ['ui.actionPlan.role.itLead', roles.itLead.name] : ['ui.actionPlan.role.crisisLead', roles.crisisLead.name];
+  const role = t(roleKey);
+  const name = nameFrom(answers, nameQuestion);
+  return name ? t('ui.actionPlan.roleWithName', { role, name }) : role;
 }

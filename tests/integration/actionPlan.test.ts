@@ -95,7 +95,7 @@ describe(`the action plan page on ${testStore}`, () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(actions.map((action) => action.priority)).toEqual(actions.map((action) => action.priority).sort());
     expect(page.text).toContain('min="2026-03-10" max="2031-03-10"');
-    expect(page.text).toContain('14 days for urgent actions, 30 for high, 90 for medium and 180 for low priority');
+    expect(page.text).toContain('14 days for urgent actions, 30 for high, 90 for medium, 180 for low.');
     expect(await storedPlan()).toEqual([]);
   });
 

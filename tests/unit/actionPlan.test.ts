@@ -119,6 +119,7 @@ describe('mergeActionPlan', () => {
 });
 
 describe('defaultOwnerFor', () => {
+  const roles = { crisisLead: { name: 'crisis_lead_name', phone: 'crisis_lead_phone' }, itLead: { name: 'it_lead_name', phone: 'it_lead_phone' } };
   const named: Answers = { it_lead_name: { value: 'Nino Beridze' }, crisis_lead_name: { value: ' Rashad Aliyev ' } };
   it.each<[string, string, Answers, string]>([
     ['cybersecurity goes to the named IT lead', 'cybersecurity', named, 'IT lead (Nino Beridze)'],
@@ -127,7 +128,13 @@ describe('defaultOwnerFor', () => {
     ['no IT lead named: the role alone', 'cybersecurity', { crisis_lead_name: { value: 'Rashad Aliyev' } }, 'IT lead'],
     ['a blank name counts as none', 'authorities', { crisis_lead_name: { value: '   ' } }, 'Crisis lead'],
   ])('%s', (_case, pillar, answers, expected) => {
-    expect(defaultOwnerFor(pillar, answers, t)).toBe(expected);
+    expect(defaultOwnerFor(pillar, answers, roles, t)).toBe(expected);
+  });
+
+  it('reads the names from the questions the role map names', () => {
+    const renamed = { crisisLead: { name: 'head_of_crisis', phone: 'x' }, itLead: { name: 'head_of_it', phone: 'y' } };
+    const answers: Answers = { head_of_it: { value: 'Nino Beridze' }, it_lead_name: { value: 'Someone Else' } };
+    expect(defaultOwnerFor('cybersecurity', answers, renamed, t)).toBe('IT lead (Nino Beridze)');
   });
 });
 

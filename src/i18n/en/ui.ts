@@ -120,7 +120,7 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.actionPlan.dueDate': 'Due date',
   'ui.actionPlan.dueDateHint': 'Suggested: {date}',
   'ui.actionPlan.dueRule':
-    'Suggested due dates count from the day the assessment started: {urgent} days for urgent actions, {high} for high, {medium} for medium and {low} for low priority.',
+    'Suggested due dates count from the day the assessment started: {urgent} days for urgent actions, {high} for high, {medium} for medium, {low} for low.',
   'ui.actionPlan.number': 'Action {number}',
   'ui.actionPlan.status': 'Status',
   'ui.actionPlan.status.to_do': 'To do',
