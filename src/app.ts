@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import { createTranslator } from './i18n/catalogue.js';
 import type { Logger } from './logger.js';
 import type { PdfRenderPool } from './report/renderPool.js';
+import type { ActionPlanService } from './services/actionPlanService.js';
 import type { AssessmentService } from './services/assessmentService.js';
 import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
@@ -13,6 +14,7 @@ import { setUpCsrf } from './web/middleware/csrf.js';
 import { setUpSessions } from './web/middleware/sessions.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { setUpWebSecurity } from './web/middleware/webSecurity.js';
+import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { healthRoutes } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { reportRoutes } from './web/routes/reportRoutes.js';
@@ -23,6 +25,7 @@ export interface AppDependencies {
   logger: Logger;
   assessmentService: AssessmentService;
   reportService: ReportService;
+  actionPlanService: ActionPlanService;
   pdfRenderPool: PdfRenderPool;
   sessionStore: session.Store;
   sessionSecret: string;
@@ -62,6 +65,7 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(walkRoutes(deps.assessmentService, t));
   app.use(resultsRoutes(deps.assessmentService, t));
+  app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));
   app.use(infoRoutes(t));
 

@@ -4,8 +4,11 @@ import type { Database } from './db/database.js';
 import { createTranslator } from './i18n/catalogue.js';
 import type { Logger } from './logger.js';
 import { createPdfRenderPool } from './report/renderPool.js';
+import { createActionPlanRepository } from './repositories/actionPlanRepository.js';
 import { createAssessmentRepository } from './repositories/assessmentRepository.js';
 import { DatabaseSessionStore } from './repositories/sessionStore.js';
+import type { DueDays } from './services/actionPlan.js';
+import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
 
@@ -17,6 +20,8 @@ export interface AppSettings {
   version: string;
   pdfWorkers: number;
   pdfTimeoutMs: number;
+  /** Days from the assessment date to an action's default due date, by priority 1 to 4. */
+  actionDueDays: DueDays;
 }
 
 export interface ComposedApp {
@@ -34,6 +39,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     logger: settings.logger,
     assessmentService,
     reportService: createReportService(assessmentService, createTranslator('en')),
+    actionPlanService: createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t: createTranslator('en') }),
     pdfRenderPool,
     sessionStore,
     sessionSecret: settings.sessionSecret,

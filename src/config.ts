@@ -3,6 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseSettings } from './db/database.js';
+import { DEFAULT_DUE_DAYS, DUE_DAYS_MAX, type DueDays } from './services/actionPlan.js';
+
+/** ACTION_DUE_DAYS: days to the default due date for priorities 1 (most urgent) to 4, e.g. "14,30,90,180". */
+const dueDaysSchema = z
+  .string()
+  .regex(/^\s*\d{1,4}\s*(,\s*\d{1,4}\s*){3}$/, 'must be four whole numbers of days separated by commas, like 14,30,90,180')
+  .transform((text) => text.split(',').map(Number) as unknown as DueDays)
+  .refine((days) => days.every((d) => d >= 1 && d <= DUE_DAYS_MAX), `each number of days must be from 1 to ${DUE_DAYS_MAX}`)
+  .refine((days) => days.every((d, i) => i === 0 || d >= (days[i - 1] ?? 0)), 'a more urgent priority cannot have more days than a less urgent one');
 
 /**
  * The only reader of the environment. Every setting has a development default; production
@@ -30,6 +39,8 @@ const environmentSchema = z.object({
   ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // Unset or empty: 14,30,90,180.
+  ACTION_DUE_DAYS: z.preprocess((value) => (value === '' ? undefined : value), dueDaysSchema.optional()).transform((days) => days ?? DEFAULT_DUE_DAYS),
 });
 
 export interface Config {
@@ -47,6 +58,8 @@ export interface Config {
   secureCookies: boolean;
   pdfWorkers: number;
   pdfTimeoutMs: number;
+  /** Days from the assessment date to an action's default due date, by priority 1 to 4. */
+  actionDueDays: DueDays;
   version: string;
 }
 
@@ -106,6 +119,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     secureCookies: values.COOKIE_SECURE === 'auto' ? values.NODE_ENV === 'production' : values.COOKIE_SECURE === 'true',
     pdfWorkers: values.PDF_WORKERS,
     pdfTimeoutMs: values.PDF_TIMEOUT_MS,
+    actionDueDays: values.ACTION_DUE_DAYS,
     version: packageVersion(),
   };
 }

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     version: config.version,
     pdfWorkers: config.pdfWorkers,
     pdfTimeoutMs: config.pdfTimeoutMs,
+    actionDueDays: config.actionDueDays,
   });
 
   const server: Server = app.listen(config.port, config.host, () => {

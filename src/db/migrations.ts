@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /**
  * Migrations are plain code kept in this one list so they ship inside the compiled app and run
@@ -56,6 +56,27 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       // Counts saves of a section, so a save made from a stale page is detected, not lost.
       await db.schema.alterTable('section_progress').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
+  '0004_action_plan_entries': {
+    async up(db: Kysely<unknown>) {
+      // What the user chose for each recommended action. Null owner, due date or status means "the
+      // default", which is worked out when read. The checks hold on both stores: length() counts
+      // characters on SQLite and PostgreSQL alike.
+      await db.schema
+        .createTable('action_plan_entries')
+        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('action_id', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('status', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('action_plan_entries_pk', ['assessment_id', 'action_id'])
+        .addCheckConstraint('action_plan_entries_action_id_length', sql`length(action_id) between 1 and 120`)
+        .addCheckConstraint('action_plan_entries_owner_length', sql`owner is null or length(owner) <= 120`)
+        .addCheckConstraint('action_plan_entries_due_date_form', sql`due_date is null or length(due_date) = 10`)
+        .addCheckConstraint('action_plan_entries_status', sql`status is null or status in ('to_do', 'in_progress', 'done')`)
+        .execute();
     },
   },
 };

@@ -42,10 +42,24 @@ export interface SessionsTable {
   expires_at: number | string;
 }
 
+/** One action of an assessment's action plan. Null owner, due date or status: the default applies. */
+export interface ActionPlanEntriesTable {
+  assessment_id: string;
+  /** The action's id in the risk register (a recommendation id, or `find_out:<questionId>`); opaque, at most 120 characters. */
+  action_id: string;
+  /** At most 120 characters. */
+  owner: string | null;
+  /** Calendar date 'YYYY-MM-DD'. */
+  due_date: string | null;
+  status: 'to_do' | 'in_progress' | 'done' | null;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   resume_tokens: ResumeTokensTable;
   answers: AnswersTable;
   section_progress: SectionProgressTable;
   sessions: SessionsTable;
+  action_plan_entries: ActionPlanEntriesTable;
 }

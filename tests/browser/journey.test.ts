@@ -102,6 +102,24 @@ describe('the whole journey in Chromium', () => {
     expect(await page.locator('.heat-map td.heat-map__cell').count()).toBe(25);
     await inspect(page, '08-results');
 
+    await page.getByRole('link', { name: /in your action plan/ }).click();
+    expect(await page.textContent('h1')).toContain('Action plan');
+    await inspect(page, '14-action-plan');
+    const [firstOwner, firstDue, firstStatus] = [page.locator('input[id^="owner-"]').first(), page.locator('input[type=date]').first(), page.locator('select').first()];
+    const savePlan = () => page.getByRole('button', { name: 'Save the action plan' }).click();
+    await firstOwner.fill('Giorgi Maisuradze');
+    await firstDue.fill('2040-01-01');
+    await savePlan();
+    expect(await page.textContent('.error-summary')).toContain('Enter a date from');
+    expect(await firstOwner.inputValue()).toBe('Giorgi Maisuradze');
+    await inspect(page, '15-action-plan-with-errors');
+    await firstDue.fill('');
+    await firstStatus.selectOption('in_progress');
+    await savePlan();
+    expect(await page.textContent('.notice')).toContain('Your action plan has been saved.');
+    expect(await firstStatus.inputValue()).toBe('in_progress');
+    await page.getByRole('link', { name: 'Back to your results' }).click();
+
     const download = await page.request.get(`${base}/assessment/report.pdf`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
@@ -120,6 +138,8 @@ describe('the whole journey in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/assessment/results`);
     await inspect(page, '12-results-phone');
+    await page.goto(`${base}/assessment/actions`);
+    await inspect(page, '16-action-plan-phone');
 
     // The resume link restores the assessment in a fresh browser profile.
     const other = await browser.newContext();

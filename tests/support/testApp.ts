@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { composeApp } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
+import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
 import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 
 export interface RunningApp {
@@ -107,6 +108,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     version: 'test',
     pdfWorkers: 1,
     pdfTimeoutMs: 30_000,
+    actionDueDays: DEFAULT_DUE_DAYS,
   });
   return {
     app,

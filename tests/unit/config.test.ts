@@ -80,6 +80,28 @@ describe('loadConfig', () => {
     expect(existsSync(path.join(folder, 'session-secret'))).toBe(false);
   });
 
+  it.each([
+    [undefined, [14, 30, 90, 180]],
+    ['', [14, 30, 90, 180]],
+    ['7,30,60,365', [7, 30, 60, 365]],
+    [' 14, 14 ,90,180 ', [14, 14, 90, 180]],
+  ])('reads ACTION_DUE_DAYS %o as days by priority %o', (value, days) => {
+    const environment = value === undefined ? { DATA_DIR: dataDir() } : { DATA_DIR: dataDir(), ACTION_DUE_DAYS: value };
+    expect(loadConfig(environment).actionDueDays).toEqual(days);
+  });
+
+  it.each([
+    ['14,30,90', /ACTION_DUE_DAYS: must be four whole numbers of days separated by commas/],
+    ['14,30,90,180,365', /ACTION_DUE_DAYS: must be four whole numbers/],
+    ['14;30;90;180', /ACTION_DUE_DAYS: must be four whole numbers/],
+    ['14,30,90,1.5', /ACTION_DUE_DAYS: must be four whole numbers/],
+    ['0,30,90,180', /ACTION_DUE_DAYS: each number of days must be from 1 to 1825/],
+    ['14,30,90,2000', /ACTION_DUE_DAYS: each number of days must be from 1 to 1825/],
+    ['30,14,90,180', /ACTION_DUE_DAYS: a more urgent priority cannot have more days than a less urgent one/],
+  ])('refuses ACTION_DUE_DAYS=%s with a clear message', (value, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ACTION_DUE_DAYS: value })).toThrow(message);
+  });
+
   it('uses secure cookies by default in production', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40) });
     expect(config.secureCookies).toBe(true);
