@@ -35,11 +35,13 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const sessionStore = new DatabaseSessionStore(database.db);
   const pdfRenderPool = createPdfRenderPool({ size: settings.pdfWorkers, timeoutMs: settings.pdfTimeoutMs });
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
+  const t = createTranslator('en');
+  const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
   const app = createApp({
     logger: settings.logger,
     assessmentService,
-    reportService: createReportService(assessmentService, createTranslator('en')),
-    actionPlanService: createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t: createTranslator('en') }),
+    reportService: createReportService(assessmentService, actionPlanService, t),
+    actionPlanService,
     pdfRenderPool,
     sessionStore,
     sessionSecret: settings.sessionSecret,

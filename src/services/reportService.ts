@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/catalogue.js';
 import { effectiveAnswers } from '../questionnaire/visibility.js';
 import { buildReportModel, type ReportMeta, type ReportModel } from '../report/reportModel.js';
+import type { ActionPlanService } from './actionPlanService.js';
 import type { AssessmentService, AssessmentState } from './assessmentService.js';
 
 function textAnswer(state: AssessmentState, questionId: string): string {
@@ -14,8 +15,8 @@ function textAnswer(state: AssessmentState, questionId: string): string {
  * the assessment and that save.
  */
 export function reportMetaFor(state: AssessmentState, t: Translate): ReportMeta {
-  const company = textAnswer(state, 'company_name');
-  const preparer = textAnswer(state, 'prepared_by');
+  const company = textAnswer(state, state.questionnaire.roles.companyName);
+  const preparer = textAnswer(state, state.questionnaire.roles.preparedBy);
   return {
     reportId: `RP-${state.assessment.id.slice(0, 8).toUpperCase()}-${state.assessment.revision}`,
     issuedAt: new Date(state.assessment.updatedAt),
@@ -23,16 +24,22 @@ export function reportMetaFor(state: AssessmentState, t: Translate): ReportMeta 
   };
 }
 
-/** Builds the report model of an assessment: pure apart from scoring's own pure work. */
-export function createReportService(assessments: AssessmentService, t: Translate) {
+/**
+ * Builds the report model of an assessment. From questionnaire 2.0 on the report prints the
+ * action plan (owners, due dates); a 1.0 report stays as it always was.
+ */
+export function createReportService(assessments: AssessmentService, actionPlans: ActionPlanService, t: Translate) {
   return {
-    model(state: AssessmentState): ReportModel {
+    async model(state: AssessmentState): Promise<ReportModel> {
+      const register = assessments.results(state);
+      const actionPlan = state.questionnaire.plans ? await actionPlans.actionPlanFor(state, register) : undefined;
       return buildReportModel({
         questionnaire: state.questionnaire,
         answers: effectiveAnswers(state.questionnaire, state.answers),
-        register: assessments.results(state),
+        register,
         translate: t,
         meta: reportMetaFor(state, t),
+        ...(actionPlan ? { actionPlan } : {}),
       });
     },
   };

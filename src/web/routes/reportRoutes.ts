@@ -25,7 +25,7 @@ export function reportRoutes(assessments: AssessmentService, reports: ReportServ
       res.redirect(303, '/assessment?incomplete=1');
       return;
     }
-    const model = reports.model(state);
+    const model = await reports.model(state);
     const pdf = await pool.render(model).catch((error: unknown) => {
       throw asServiceUnavailable(error);
     });
@@ -36,13 +36,13 @@ export function reportRoutes(assessments: AssessmentService, reports: ReportServ
     res.end(pdf);
   });
 
-  router.get('/assessment/report', noStore, withAssessment, (_req, res) => {
+  router.get('/assessment/report', noStore, withAssessment, async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, '/assessment?incomplete=1');
       return;
     }
-    res.render('report/print', { model: reports.model(state) });
+    res.render('report/print', { model: await reports.model(state) });
   });
 
   return router;
