@@ -1,43 +1,15 @@
 /**
- * Break opportunities for text that users type. pdfkit does break a word wider than the line,
- * but its search for the break point is quadratic in the word's length: an unbroken 10,000
- * character answer takes seconds and 200,000 characters most of a minute. A zero-width space
- * every few dozen characters inside long runs gives the line breaker somewhere to break; it
- * takes no room, is not extracted as text, and browsers treat it the same way.
+ * Break opportunities for text that users type: none are added any more.
+ *
+ * The model used to put a zero-width space (U+200B) every 24 characters into long runs, to spare
+ * pdfkit's quadratic search for a break point inside a long word. The PDF renderer now breaks
+ * lines itself by the Unicode Line Breaking Algorithm and cuts a word too wide for a line in
+ * time linear in its length (src/report/pdf/textLayout.ts), and the printable page wraps long
+ * words with CSS (`overflow-wrap: anywhere`). The added characters only leaked into the
+ * printable HTML and into copied text, so the model now keeps what the user typed as typed.
+ *
+ * @deprecated Kept so that reportModel.ts compiles unchanged; drop the call there and this file.
  */
-
-export const zeroWidthSpace = '\u200b';
-
-/** Runs of non-space characters longer than this get a break opportunity every this many. */
-export const maxUnbrokenRun = 24;
-
-const longRun = new RegExp(`[^\\s\\u200b]{${maxUnbrokenRun + 1},}`, 'gu');
-const combiningMark = /^\p{M}/u;
-
-function breakRun(run: string): string {
-  const chars = Array.from(run);
-  let out = '';
-  let sinceBreak = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i] ?? '';
-    const next = chars[i + 1];
-    out += char;
-    sinceBreak++;
-    // Never split a letter from the accent that follows it.
-    if (sinceBreak >= maxUnbrokenRun && next !== undefined && !combiningMark.test(next)) {
-      out += zeroWidthSpace;
-      sinceBreak = 0;
-    }
-  }
-  return out;
-}
-
-/** The text with a break opportunity inside every run too long to fit a narrow column. */
 export function withBreakOpportunities(text: string): string {
-  return text.replace(longRun, breakRun);
-}
-
-/** The text without added break opportunities (for metadata and file names). */
-export function withoutBreakOpportunities(text: string): string {
-  return text.replaceAll(zeroWidthSpace, '');
+  return text;
 }
