@@ -160,7 +160,7 @@ describe('the report PDF', () => {
         "writeFileSync(process.argv[4], await renderReportPdf(JSON.parse(readFileSync(process.argv[3], 'utf8'))));",
       ].join('\n'),
     );
-    const renderer = pathToFileURL(path.join(root, 'src/report/pdfRenderer.ts')).href;
+    const renderer = pathToFileURL(path.join(root, 'src/report/pdf/document.ts')).href;
     await run(process.execPath, ['--import', 'tsx', scriptPath, renderer, modelPath, otherPath], { cwd: root });
     expect((await readFile(otherPath)).equals(pdf)).toBe(true);
   });
