@@ -19,7 +19,7 @@ import ejs from 'ejs';
 import { chromium } from 'playwright-core';
 import { createTranslator } from '../src/i18n/catalogue.js';
 import { questionnaireV1 } from '../src/questionnaire/v1/index.js';
-import { renderReportPdf } from '../src/report/pdfRenderer.js';
+import { renderReportPdf } from '../src/report/pdf/document.js';
 import { buildReportModel, type ReportModel } from '../src/report/reportModel.js';
 import { createPdfRenderPool } from '../src/report/renderPool.js';
 import { scoreAssessment } from '../src/scoring/scoreAssessment.js';

@@ -20,11 +20,17 @@ export interface ResultsExplanation {
   scenarios: ScenarioExplanation[];
   /** The questions answered "don't know", worded as things to find out. */
   findOut: string[];
+  /** "1 more action is …" / "N more actions are …" beyond the ones shown; undefined when none. */
+  moreActions?: string;
 }
 
-export function explainResults(questionnaire: Questionnaire, register: RiskRegister, t: Translate): ResultsExplanation {
+const plural = new Intl.PluralRules('en');
+
+export function explainResults(questionnaire: Questionnaire, register: RiskRegister, t: Translate, shownActions: number): ResultsExplanation {
   const v = questionnaire.version;
+  const more = register.actions.length - shownActions;
   return {
+    ...(more > 0 ? { moreActions: t(`ui.results.moreActions.${plural.select(more) === 'one' ? 'one' : 'other'}`, { count: more }) } : {}),
     scenarios: register.scenarios.map((score) => {
       const reasons = ratingReasons(t, questionnaire, score);
       const groups: ReasonGroup[] = [

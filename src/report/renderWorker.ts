@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { renderReportPdf, warmUpPdfRenderer } from './pdfRenderer.js';
+import { renderReportPdf } from './pdf/document.js';
+import { warmUpPdfRenderer } from './pdf/warmUp.js';
 import type { ReportModel } from './reportModelTypes.js';
 
 /**

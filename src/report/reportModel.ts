@@ -40,7 +40,6 @@ import {
   shorten,
   textOf,
   timeFormat,
-  typed,
   type Context,
   type ReportInput,
 } from './model/context.js';
@@ -96,11 +95,11 @@ function coverFacts(c: Context): Fact[] {
   const { t, meta } = c;
   const facts: Fact[] = [
     { label: t('report.cover.issued'), value: t('report.date.issued', { date: c.issuedDate, time: timeFormat.format(meta.issuedAt) }) },
-    { label: t('report.cover.preparedBy'), value: typed(meta.preparedBy) },
+    { label: t('report.cover.preparedBy'), value: meta.preparedBy },
   ];
-  if (meta.consultantFirm?.trim()) facts.push({ label: t('report.cover.consultantFirm'), value: typed(meta.consultantFirm.trim()) });
+  if (meta.consultantFirm?.trim()) facts.push({ label: t('report.cover.consultantFirm'), value: meta.consultantFirm.trim() });
   facts.push(
-    { label: t('report.cover.reportId'), value: typed(meta.reportId) },
+    { label: t('report.cover.reportId'), value: meta.reportId },
     { label: t('report.cover.version'), value: c.questionnaire.version },
     { label: t('report.cover.countries'), value: countriesInWords(c) ?? t('report.countries.none') },
   );
@@ -409,9 +408,9 @@ interface ContactRow {
 }
 
 function personValue(c: Context, name: string | undefined, phone: string | undefined): string | undefined {
-  if (name && phone) return c.t('report.value.nameAndPhone', { name: typed(name), phone: typed(phone) });
-  if (name) return c.t('report.value.phoneNotGiven', { name: typed(name) });
-  return phone ? typed(phone) : undefined;
+  if (name && phone) return c.t('report.value.nameAndPhone', { name: name, phone: phone });
+  if (name) return c.t('report.value.phoneNotGiven', { name: name });
+  return phone ? phone : undefined;
 }
 
 function contactRows(c: Context, role: ContactRole, dutyKey: string | undefined): ContactRow[] {
@@ -425,7 +424,7 @@ function contactRows(c: Context, role: ContactRole, dutyKey: string | undefined)
         return {
           cells: [
             { text: t(source.label), strong: true },
-            { text: value ? typed(value) : t('report.value.numberNotGiven') },
+            { text: value ? value : t('report.value.numberNotGiven') },
             { text: duty },
           ],
           missing: value === undefined,
@@ -440,7 +439,7 @@ function contactRows(c: Context, role: ContactRole, dutyKey: string | undefined)
     {
       cells: [
         { text: t(source.label), strong: true },
-        { text: value && source.detail ? typed(value) : (value ?? t('report.value.notGiven')) },
+        { text: value && source.detail ? value : (value ?? t('report.value.notGiven')) },
         { text: duty },
       ],
       missing: value === undefined,
@@ -566,7 +565,7 @@ function answersTable(c: Context, section: Section): ReportBlock {
       const note = stored?.note?.trim();
       return [
         { text: t(messageKeys.questionText(c.v, question.id)) },
-        { text: answerInWords(c, question, stored?.value), ...(note ? { sub: t('report.appendix.noteInline', { note: typed(note) }) } : {}) },
+        { text: answerInWords(c, question, stored?.value), ...(note ? { sub: t('report.appendix.noteInline', { note: note }) } : {}) },
       ];
     }),
   };
@@ -585,7 +584,7 @@ function answersSubsection(c: Context): ReportSubsection {
       const stored = c.answers[question.id];
       const details = [{ label: t('report.appendix.answer'), text: answerInWords(c, question, stored?.value) }];
       const note = stored?.note?.trim();
-      if (note) details.push({ label: t('report.appendix.note'), text: typed(note) });
+      if (note) details.push({ label: t('report.appendix.note'), text: note });
       return { term: t(messageKeys.questionText(c.v, question.id)), details };
     });
     blocks.push({ type: 'entries', items });
@@ -609,7 +608,7 @@ function sourceEntry(c: Context, source: Source): Entry {
   if (source.published) details.push({ label: t('report.appendix.sources.published'), text: formatPublished(source.published) });
   const urlKey = messageKeys.sourceUrl(c.v, source.id);
   const url = t(urlKey).trim();
-  if (url !== '' && url !== `[${urlKey}]`) details.push({ label: t('report.appendix.sources.url'), text: typed(url) });
+  if (url !== '' && url !== `[${urlKey}]`) details.push({ label: t('report.appendix.sources.url'), text: url });
   return { term: t(messageKeys.sourceCitation(c.v, source.id)), details };
 }
 
@@ -698,7 +697,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     asked: askedQuestions(questionnaire, answers),
     actionPlan: new Map((input.actionPlan ?? []).map((line) => [line.actionId, line])),
     refs,
-    company: companyName ? typed(companyName) : t('report.company.unnamed'),
+    company: companyName ? companyName : t('report.company.unnamed'),
     issuedDate: formatDate(meta.issuedAt),
   };
   const plainCompany = companyName || t('report.company.unnamed');
@@ -717,7 +716,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       creator: t('report.document.creator'),
     },
     header: {
-      left: typed(shorten(plainCompany, headerCompanyChars)),
+      left: shorten(plainCompany, headerCompanyChars),
       right: t('report.header.date', { date: c.issuedDate }),
     },
     footer: {

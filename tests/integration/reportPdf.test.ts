@@ -160,7 +160,7 @@ describe('the report PDF', () => {
         "writeFileSync(process.argv[4], await renderReportPdf(JSON.parse(readFileSync(process.argv[3], 'utf8'))));",
       ].join('\n'),
     );
-    const renderer = pathToFileURL(path.join(root, 'src/report/pdfRenderer.ts')).href;
+    const renderer = pathToFileURL(path.join(root, 'src/report/pdf/document.ts')).href;
     await run(process.execPath, ['--import', 'tsx', scriptPath, renderer, modelPath, otherPath], { cwd: root });
     expect((await readFile(otherPath)).equals(pdf)).toBe(true);
   });
@@ -226,7 +226,9 @@ describe('the PDF render pool', () => {
     const limited = createPdfRenderPool({ size: 1, timeoutMs: 1_000 });
     try {
       const huge = structuredClone(model);
-      huge.sections[0]?.blocks.unshift({ type: 'paragraph', text: 'x'.repeat(1_000_000), style: 'body' });
+      // Far more text than any report holds: the renderer cannot finish it within the limit.
+      const page = 'Şəki ქართლი Каспий '.repeat(50_000);
+      for (let i = 0; i < 20; i += 1) huge.sections[0]?.blocks.unshift({ type: 'paragraph', text: page, style: 'body' });
       await expect(limited.render(huge)).rejects.toBeInstanceOf(PdfRenderTimeoutError);
       const small = await limited.render({ ...model, sections: [] });
       expect(small.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');

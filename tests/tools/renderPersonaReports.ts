@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { questionnaireV2 } from '../../src/questionnaire/v2/index.js';
-import { renderReportPdf } from '../../src/report/pdfRenderer.js';
+import { renderReportPdf } from '../../src/report/pdf/document.js';
 import { buildReportModel } from '../../src/report/reportModel.js';
 import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
 import { DEFAULT_DUE_DAYS, defaultDueDate } from '../../src/services/actionPlan.js';

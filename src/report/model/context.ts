@@ -3,7 +3,6 @@ import { messageKeys } from '../../questionnaire/messageKeys.js';
 import type { Answers, AnswerValue, Question, Questionnaire } from '../../questionnaire/types.js';
 import type { Band, Level, RiskRegister } from '../../scoring/types.js';
 import type { ReportBlock } from '../reportModelTypes.js';
-import { withBreakOpportunities } from '../textBreaks.js';
 
 /**
  * What every part of the report model shares: the context worked out once per report, and the
@@ -56,8 +55,6 @@ export interface Context {
 /* Formatting                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Text that a user typed, ready to lay out: long unbroken runs get break opportunities. */
-export const typed = withBreakOpportunities;
 
 export const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -124,7 +121,7 @@ export function answerInWords(c: Context, question: Question, value: AnswerValue
   if (question.options) {
     return given.map((entry) => c.t(messageKeys.optionLabel(c.v, question.id, entry))).join('; ');
   }
-  return typed(given.join('\n'));
+  return given.join('\n');
 }
 
 export function paragraph(text: string, style: 'lead' | 'body' | 'muted' = 'body'): ReportBlock {

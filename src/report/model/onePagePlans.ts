@@ -1,6 +1,6 @@
 import { messagesThatApply, stepsThatApply, type OnePagePlan, type PlanRole } from '../../questionnaire/plans.js';
 import type { ReportBlock, ReportSection, ReportSubsection, TableCell } from '../reportModelTypes.js';
-import { bandLabel, heading, joinList, levelLabel, paragraph, rating, refOf, scenarioTitle, textOf, typed, type Context } from './context.js';
+import { bandLabel, heading, joinList, levelLabel, paragraph, rating, refOf, scenarioTitle, textOf, type Context } from './context.js';
 import { emergencyNumbersLine } from './emergencyNumbers.js';
 import { durationLabel } from './whyThisRating.js';
 import { plansByDependency, type PlannedScenario } from './planSelection.js';
@@ -16,13 +16,13 @@ function contactOf(c: Context, role: PlanRole): string | undefined {
   const source = c.questionnaire.roles[role];
   if (typeof source === 'string') {
     const detail = textOf(c.answers, source);
-    return detail ? typed(detail) : undefined;
+    return detail ? detail : undefined;
   }
   const name = textOf(c.answers, source.name);
   const phone = textOf(c.answers, source.phone);
-  if (name && phone) return c.t('report.value.nameAndPhone', { name: typed(name), phone: typed(phone) });
-  if (name) return c.t('report.value.phoneNotGiven', { name: typed(name) });
-  return phone ? typed(phone) : undefined;
+  if (name && phone) return c.t('report.value.nameAndPhone', { name: name, phone: phone });
+  if (name) return c.t('report.value.phoneNotGiven', { name: name });
+  return phone ? phone : undefined;
 }
 
 function duration(c: Context, value: string): string {
@@ -36,7 +36,7 @@ function includedBecause(c: Context, planned: PlannedScenario): string {
   for (const activity of s.stoppedActivities) {
     reasons.push(
       c.t('report.plan2.because.stops', {
-        activity: typed(activity.name),
+        activity: activity.name,
         outage: duration(c, activity.outage),
         tolerable: duration(c, activity.tolerableOutage),
       }),
@@ -48,7 +48,7 @@ function includedBecause(c: Context, planned: PlannedScenario): string {
 function recoveryTarget(c: Context, planned: PlannedScenario): string {
   const targets = planned.score.stoppedActivities
     .filter((a) => a.recoveryTarget !== undefined)
-    .map((a) => c.t('report.plan2.target.activity', { activity: typed(a.name), target: duration(c, a.recoveryTarget ?? '') }));
+    .map((a) => c.t('report.plan2.target.activity', { activity: a.name, target: duration(c, a.recoveryTarget ?? '') }));
   return targets.length > 0 ? joinList(c.t, targets) : c.t('report.plan2.target.none');
 }
 

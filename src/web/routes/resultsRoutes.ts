@@ -23,7 +23,7 @@ export function resultsRoutes(service: AssessmentService, t: Translate): Router 
       register,
       heatMap: heatMapCells(register),
       topActions: register.actions.slice(0, TOP_ACTIONS),
-      explanation: explainResults(state.questionnaire, register, t),
+      explanation: explainResults(state.questionnaire, register, t, TOP_ACTIONS),
     });
   });
 

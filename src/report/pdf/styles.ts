@@ -1,9 +1,9 @@
-import type { Band } from '../scoring/types.js';
+import type { Band } from '../../scoring/types.js';
 import type { ReportFont } from './fonts.js';
 
 /**
- * The one table of styles for the PDF: page geometry, colours, text styles and spacing. The draw
- * functions in `pdfRenderer.ts` take every measure from here. Colours are solid and light enough
+ * The one table of styles for the PDF: page geometry, colours, text styles and spacing. The block
+ * modules in `blocks/` and the page modules take every measure from here. Colours are solid and light enough
  * to print on an office printer; nothing is transparent (PDF/A-1 forbids it).
  */
 

@@ -1,5 +1,7 @@
-import { keepDecodedOutline, reportFonts, type ReportFont } from './fonts.js';
-import type { TextStyle } from './pdfStyles.js';
+import { reportFonts, type ReportFont } from './fonts.js';
+import { mayStartLineAt, segmentsOf } from './lineBreaks.js';
+import { fontHandle, type Doc, type FontHandle, type Glyph, type GlyphPosition } from './pdfkitInternals.js';
+import type { TextStyle } from './styles.js';
 
 /**
  * Line breaking and text drawing for the report, on top of pdfkit's embedded fonts.
@@ -16,38 +18,12 @@ import type { TextStyle } from './pdfStyles.js';
  *    layouts of short texts are kept across documents, since the wording repeats;
  *  - each paragraph is written as one block of operators.
  *
- * What it supports is what the report uses: runs of different styles in one paragraph, breaks
- * at spaces, hyphens, slashes, zero-width spaces and newlines, left, right and centred lines,
- * a height limit with an ellipsis, and paragraphs that flow on to the next page.
+ * What it supports is what the report uses: runs of different styles in one paragraph, lines
+ * broken where the Unicode Line Breaking Algorithm allows (see lineBreaks.ts) and at newlines,
+ * words too wide for a line cut between characters (in time linear in their length), left,
+ * right and centred lines, a height limit with an ellipsis, and paragraphs that flow on to the
+ * next page.
  */
-
-/** A glyph position as pdfkit's EmbeddedFont.layout returns it, in 1/1000 em. */
-interface GlyphPosition {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  advanceWidth: number;
-}
-
-/** A glyph as fontkit gives it. */
-interface Glyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-
-/** The part of pdfkit's EmbeddedFont that this module uses. */
-interface EmbeddedFont {
-  id: string;
-  ascender: number;
-  scale: number;
-  subset: { includeGlyph(glyphId: number): number };
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
-  lineHeight(size: number, includeGap?: boolean): number;
-  layout(text: string): { glyphs: Glyph[]; positions: GlyphPosition[] };
-  ref(): unknown;
-}
 
 /** A word shaped by the font: the same in every document. */
 interface Word {
@@ -70,6 +46,8 @@ export interface TextRun {
 interface LineItem {
   style: TextStyle;
   word: Word;
+  /** A piece of a word cut between characters: an ellipsis may shorten it further. */
+  cut?: boolean;
 }
 
 export interface TextLine {
@@ -107,17 +85,18 @@ interface Token {
 const ellipsis = '…';
 
 /**
- * A word and the break opportunity that ends it: spaces and tabs (kept with the word), a
- * hyphen, slash or dash (kept), a zero-width space or a newline (dropped).
+ * Longer words are cut into line-wide pieces before they are shaped: shaping and caching an
+ * enormous unbroken answer whole would cost time and memory for nothing, since it is cut anyway.
  */
-const wordPattern = /([^ \t\-/\u2013\u2014\u200b\r\n]*)([ \t]+|[-/\u2013\u2014]|\u200b|\r\n|\n|\r|$)/gu;
+const maxShapedWordChars = 1_000;
 
 /* Shared by every document of this process; bounded, since user text keeps adding to them. */
 const maxWords = 60_000;
 const maxLayouts = 20_000;
-/** Longer texts are user answers: laid out every time rather than kept. */
+/** Longer texts are user answers: kept for one document only. */
 const maxCachedLayoutChars = 600;
 const wordsByFont = new Map<ReportFont, Map<string, Word>>();
+const advancesByFont = new Map<ReportFont, Map<number, number>>();
 const layouts = new Map<string, TextLayout>();
 const metricsByStyle = new Map<string, { ascent: number; height: number }>();
 
@@ -135,33 +114,28 @@ function num(n: number): string {
   return (Math.round(n * 1000) / 1000).toString();
 }
 
-/** Splits runs into words, each ending at a break opportunity. */
-function tokenize(runs: readonly TextRun[]): Token[] {
-  const tokens: Token[] = [];
+/** Splits runs into words, each ending at a break opportunity, as the layout asks for them. */
+function* tokenize(runs: readonly TextRun[]): Generator<Token> {
   let newline = false;
   for (const run of runs) {
-    for (const match of run.text.matchAll(wordPattern)) {
-      const [whole, word = '', end = ''] = match;
-      if (whole === '') break;
-      const isNewline = end === '\n' || end === '\r\n' || end === '\r';
+    for (const segment of segmentsOf(run.text)) {
       // A line ending at a newline keeps a (trailing, invisible) space, so that text read from
       // the file, by a screen reader or a copy, does not run the two lines together.
-      const text = isNewline ? (word ? `${word} ` : '') : end === '\u200b' ? word : word + end;
+      const text = segment.hardBreak && segment.text && !/\s$/u.test(segment.text) ? `${segment.text} ` : segment.text;
       if (text) {
-        tokens.push({ text, style: run.style, newline });
+        yield { text, style: run.style, newline };
         newline = false;
-      } else if (isNewline && newline) {
+      } else if (segment.hardBreak && newline) {
         // A blank line (two newlines in a row) is kept as an empty line.
-        tokens.push({ text: '', style: run.style, newline: true });
+        yield { text: '', style: run.style, newline: true };
       }
-      if (isNewline) newline = true;
+      if (segment.hardBreak) newline = true;
     }
   }
-  return tokens;
 }
 
 interface DocumentFont {
-  font: EmbeddedFont;
+  font: FontHandle;
   /** Word to TJ fragment (or one hex code per glyph when glyphs are placed one by one). */
   encoded: Map<string, string | string[]>;
   /** Glyph id to subset id in hex. */
@@ -171,14 +145,15 @@ interface DocumentFont {
 export class TextEngine {
   private readonly fonts = new Map<ReportFont, DocumentFont>();
   private readonly colours = new Map<string, string>();
+  /** Layouts of long texts (user answers), kept for this document only: measured, then drawn. */
+  private readonly longLayouts = new Map<string, TextLayout>();
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  constructor(private readonly doc: Doc) {}
 
   private fontOf(font: ReportFont): DocumentFont {
     let entry = this.fonts.get(font);
     if (!entry) {
-      this.doc.font(reportFonts[font]);
-      entry = { font: (this.doc as unknown as { _font: EmbeddedFont })._font, encoded: new Map(), hex: new Map() };
+      entry = { font: fontHandle(this.doc, reportFonts[font]), encoded: new Map(), hex: new Map() };
       this.fonts.set(font, entry);
     }
     return entry;
@@ -191,12 +166,12 @@ export class TextEngine {
   }
 
   /** A word shaped by the font (once per process). */
-  private word(style: TextStyle, text: string): Word {
-    let words = wordsByFont.get(style.font);
-    if (!words || words.size > maxWords) wordsByFont.set(style.font, (words = new Map<string, Word>()));
+  private word(font: ReportFont, text: string): Word {
+    let words = wordsByFont.get(font);
+    if (!words || words.size > maxWords) wordsByFont.set(font, (words = new Map<string, Word>()));
     let word = words.get(text);
     if (!word) {
-      const { glyphs, positions } = this.fontOf(style.font).font.layout(text);
+      const { glyphs, positions } = this.fontOf(font).font.shape(text);
       let width = 0;
       let placed = false;
       for (const position of positions) {
@@ -215,24 +190,18 @@ export class TextEngine {
   }
 
   /**
-   * What pdfkit's EmbeddedFont.encode does: adds each glyph to this document's subset, with its
-   * width and the characters it stands for (the ToUnicode map that text extraction reads). A
-   * glyph that fontkit knows no characters for takes them from the word when glyphs and
-   * characters pair one to one.
+   * Adds each glyph to this document's font subset once (see `FontHandle.include`). A glyph
+   * that fontkit knows no characters for takes them from the word when glyphs and characters
+   * pair one to one.
    */
   private subsetIds(entry: DocumentFont, word: Word): string[] {
-    const { font } = entry;
     const chars = Array.from(word.text);
     const oneToOne = chars.length === word.glyphs.length;
     return word.glyphs.map((glyph, index) => {
       let code = entry.hex.get(glyph.id);
       if (code === undefined) {
-        keepDecodedOutline(glyph);
-        const gid = font.subset.includeGlyph(glyph.id);
-        code = `0000${gid.toString(16)}`.slice(-4);
-        font.widths[gid] ??= glyph.advanceWidth * font.scale;
-        const own = chars[index]?.codePointAt(0);
-        font.unicode[gid] ??= glyph.codePoints.length > 0 || !oneToOne || own === undefined ? glyph.codePoints : [own];
+        const own = oneToOne ? chars[index]?.codePointAt(0) : undefined;
+        code = entry.font.include(glyph, own === undefined ? undefined : [own]);
         entry.hex.set(glyph.id, code);
       }
       return code;
@@ -267,7 +236,7 @@ export class TextEngine {
     let metrics = metricsByStyle.get(key);
     if (!metrics) {
       const { font } = this.fontOf(style.font);
-      metrics = { ascent: (font.ascender / 1000) * style.size, height: font.lineHeight(style.size, true) + style.lineGap };
+      metrics = { ascent: (font.ascender / 1000) * style.size, height: font.lineHeight(style.size) + style.lineGap };
       metricsByStyle.set(key, metrics);
     }
     return metrics;
@@ -278,18 +247,21 @@ export class TextEngine {
     return this.lineMetrics(style).height;
   }
 
-  /** Breaks runs into lines at most `width` wide. Short texts' layouts are reused. */
+  /**
+   * Breaks runs into lines at most `width` wide. Layouts are reused: short texts' (the report's
+   * own wording) by every document of the process, long ones (user answers) within this document.
+   */
   layout(runs: readonly TextRun[], width: number, options: LayoutOptions = {}): TextLayout {
     let chars = 0;
     for (const run of runs) chars += run.text.length;
-    if (chars > maxCachedLayoutChars) return this.breakLines(runs, width, options);
+    const cache = chars > maxCachedLayoutChars ? this.longLayouts : layouts;
     let key = `${num(width)}|${options.maxHeight === undefined ? '' : num(options.maxHeight)}`;
     for (const run of runs) key += `\u0001${styleKey(run.style)}\u0002${run.text}`;
-    let cached = layouts.get(key);
+    let cached = cache.get(key);
     if (!cached) {
-      if (layouts.size >= maxLayouts) layouts.clear();
+      if (cache.size >= maxLayouts) cache.clear();
       cached = this.breakLines(runs, width, options);
-      layouts.set(key, cached);
+      cache.set(key, cached);
     }
     return cached;
   }
@@ -305,11 +277,11 @@ export class TextEngine {
       x = 0;
       return line;
     };
-    const add = (line: TextLine, style: TextStyle, word: Word) => {
+    const add = (line: TextLine, style: TextStyle, word: Word, cut = false) => {
       const metrics = this.lineMetrics(style);
       line.ascent = Math.max(line.ascent, metrics.ascent);
       line.height = Math.max(line.height, metrics.height);
-      line.items.push({ style, word });
+      line.items.push(cut ? { style, word, cut } : { style, word });
       line.width = x + (word.inkWidth * style.size) / 1000;
       x += (word.width * style.size) / 1000;
     };
@@ -323,52 +295,86 @@ export class TextEngine {
         if (above > limit) break;
         current = startLine(token.style);
       }
-      const word = this.word(token.style, token.text);
-      const ink = (word.inkWidth * token.style.size) / 1000;
-      if (current.items.length > 0 && x + ink > width + 0.01) {
-        above += current.height;
-        if (above > limit) break;
-        current = startLine(token.style);
-      }
-      if (current.items.length === 0 && ink > width + 0.01) {
-        // A word wider than the line: break it between characters.
-        for (const [index, part] of this.splitWord(token, width).entries()) {
-          if (index > 0) {
-            above += current.height;
-            if (above > limit) break;
-            current = startLine(token.style);
-          }
-          add(current, token.style, part);
+      const word = token.text.length <= maxShapedWordChars ? this.word(token.style.font, token.text) : undefined;
+      const ink = word ? (word.inkWidth * token.style.size) / 1000 : Infinity;
+      const fitsHere = current.items.length === 0 || x + ink <= width + 0.01;
+      // On the last line a height limit allows, a word that does not fit is cut to fill the
+      // line before the ellipsis, rather than leave the line short.
+      const lastLine = above + current.height + this.lineMetrics(token.style).height > limit + 0.01;
+      if (word && ink <= width + 0.01 && (fitsHere || !lastLine)) {
+        if (!fitsHere) {
+          above += current.height;
+          current = startLine(token.style);
         }
-        if (above > limit) break;
+        add(current, token.style, word);
         continue;
       }
-      add(current, token.style, word);
+      // A word wider than any line (or the last line's rest): cut it between characters,
+      // starting on the current line (the first piece is empty when not even a character fits).
+      let first = true;
+      for (const part of this.splitWord(token, width, width - x)) {
+        if (!first) {
+          above += current.height;
+          if (above > limit) break;
+          current = startLine(token.style);
+        }
+        first = false;
+        if (part.text) add(current, token.style, part, true);
+      }
+      if (above > limit) break;
     }
     return this.finish(lines, width, options, above > limit);
   }
 
   /**
-   * Cuts a word wider than the line between characters, measuring each character once, so
-   * that even an enormous unbroken string takes time in proportion to its length.
+   * Cuts a word wider than the line between characters (never inside a letter and its accents),
+   * one piece at a time: the first fills `firstRoom`, the others a whole line. Each character is
+   * measured once, so even an enormous unbroken string takes time in proportion to its length,
+   * and no more of it is cut than the layout keeps.
    */
-  private splitWord(token: Token, width: number): Word[] {
-    const chars = Array.from(token.text);
-    const scale = token.style.size / 1000;
-    const parts: Word[] = [];
+  private *splitWord(token: Token, width: number, firstRoom: number): Generator<Word> {
+    const { text, style } = token;
+    const inkEnd = text.trimEnd().length;
     let start = 0;
+    let room = firstRoom;
+    while (start < text.length) {
+      const end = this.fitEnd(text, start, inkEnd, room, style, room >= width);
+      yield this.word(style.font, text.slice(start, end));
+      start = end;
+      room = width;
+    }
+  }
+
+  /**
+   * Where the longest piece of `text` from `start` that fits `room` ends, at a place a line may
+   * be cut. Trailing spaces (from `inkEnd`) always fit. With `atLeastOne`, the piece holds at
+   * least one character even if it does not fit (a line cannot be narrower than a letter).
+   */
+  private fitEnd(text: string, start: number, inkEnd: number, room: number, style: TextStyle, atLeastOne: boolean): number {
+    const scale = style.size / 1000;
     let used = 0;
-    chars.forEach((char, index) => {
-      const advance = this.word(token.style, char).width * scale;
-      if (index > start && used + advance > width) {
-        parts.push(this.word(token.style, chars.slice(start, index).join('')));
-        start = index;
-        used = 0;
-      }
+    let end = start;
+    for (let offset = start; offset < inkEnd; ) {
+      const code = text.codePointAt(offset) ?? 0;
+      const advance = this.advance(style.font, code) * scale;
+      if (used + advance > room + 0.01 && (end > start || !atLeastOne)) return end;
       used += advance;
-    });
-    parts.push(this.word(token.style, chars.slice(start).join('')));
-    return parts;
+      offset += code > 0xffff ? 2 : 1;
+      if (offset >= inkEnd || mayStartLineAt(text, offset)) end = offset;
+    }
+    return text.length;
+  }
+
+  /** A character's advance alone, in 1/1000 em (once per process). */
+  private advance(font: ReportFont, codePoint: number): number {
+    let advances = advancesByFont.get(font);
+    if (!advances || advances.size > maxWords) advancesByFont.set(font, (advances = new Map<number, number>()));
+    let advance = advances.get(codePoint);
+    if (advance === undefined) {
+      advance = this.word(font, String.fromCodePoint(codePoint)).width;
+      advances.set(codePoint, advance);
+    }
+    return advance;
   }
 
   private finish(lines: TextLine[], width: number, options: LayoutOptions, cutShort: boolean): TextLayout {
@@ -391,12 +397,23 @@ export class TextEngine {
   private endWithEllipsis(line: TextLine, width: number): void {
     const style = line.items.at(-1)?.style;
     if (!style) return;
-    const mark = this.word(style, ellipsis);
+    const mark = this.word(style.font, ellipsis);
+    const markWidth = (mark.width * style.size) / 1000;
     const widthOf = () => line.items.reduce((sum, item) => sum + (item.word.width * item.style.size) / 1000, 0);
-    while (line.items.length > 0 && widthOf() + (mark.width * style.size) / 1000 > width) line.items.pop();
+    while (line.items.length > 0 && widthOf() + markWidth > width) {
+      const last = line.items.pop();
+      const room = width - markWidth - widthOf();
+      // A piece of a cut word is shortened to fit, not dropped whole.
+      if (last?.cut) {
+        const text = last.word.text.trimEnd();
+        const end = this.fitEnd(text, 0, text.length, room, last.style, false);
+        if (end > 0) line.items.push({ style: last.style, word: this.word(last.style.font, text.slice(0, end)) });
+      }
+    }
     line.items.push({ style, word: mark });
     line.width = widthOf();
   }
+
 
   /** Draws lines from `top`; returns the y below the last line. Lines must fit on the page. */
   draw(layout: TextLayout, x: number, top: number, width: number, align: Align = 'left'): number {
@@ -432,10 +449,9 @@ export class TextEngine {
     if (lines.length === 0) return top;
     const doc = this.doc;
     const pageHeight = doc.page.height;
-    const pageFonts = doc.page.fonts as Record<string, unknown>;
     const parts: string[] = [`q 1 0 0 -1 0 ${num(pageHeight)} cm BT`];
     let y = top;
-    let font: EmbeddedFont | undefined;
+    let font: FontHandle | undefined;
     let size = 0;
     let colour = '';
     for (const line of lines) {
@@ -451,8 +467,8 @@ export class TextEngine {
           open = false;
           font = entry.font;
           size = style.size;
-          pageFonts[font.id] ??= font.ref();
-          parts.push(`/${font.id} ${num(size)} Tf`);
+          font.useOnPage(doc);
+          parts.push(`/${font.resourceName} ${num(size)} Tf`);
         }
         if (style.color !== colour) {
           colour = style.color;
