@@ -556,6 +556,7 @@ function answersTable(c: Context, section: Section): ReportBlock {
   const { t } = c;
   return {
     type: 'table',
+    dense: true,
     columns: [
       { header: t('report.appendix.question'), width: 0.55 },
       { header: t('report.appendix.answerColumn'), width: 0.45 },

@@ -48,6 +48,8 @@ export interface ChecklistItem {
   detail: string;
   priority: string;
   band: Band;
+  /** Register references of the scenarios it treats, printed under the priority (2.0 on). */
+  treats?: string;
   /** Who does it, and by when (questionnaire 2.0 on); empty columns are left to fill in by hand. */
   owner?: string;
   due?: string;
@@ -77,7 +79,8 @@ export type ReportBlock =
   | { type: 'list'; ordered: boolean; items: string[] }
   /** Steps to tick off: drawn with an empty checkbox each. */
   | { type: 'steps'; items: string[] }
-  | { type: 'table'; columns: TableColumn[]; rows: TableCell[][] }
+  /** `dense`: smaller type for long reference tables (the answers in the appendix). */
+  | { type: 'table'; columns: TableColumn[]; rows: TableCell[][]; dense?: boolean }
   | {
       type: 'checklist';
       headers: { done: string; action: string; priority: string; owner: string; due: string };

@@ -105,7 +105,7 @@ describe('the 2.0 report PDF', () => {
     expect(summary).toContain('Executive summary');
     expect(summary).toContain('Most urgent actions');
     expect(summary).toContain('Tamar Gelashvili');
-    expect(summary).toContain('16 December 2026');
+    expect(summary).toContain('16 Dec 2026');
     expect(summary).toContain('112');
   });
 

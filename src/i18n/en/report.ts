@@ -585,8 +585,7 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.summary.unknowns':
     'Answers given as "don\'t know": {count}. The rating assumes the worst for each one. The checklist lists them as things to find out.',
   'report.summary.urgentActions': 'Most urgent actions',
-  'report.actions.intro':
-    'The most urgent actions, at most 12, grouped by when they are due. Tick each one off, and write in an owner or date where none is given.',
+  'report.actions.group': 'The {count} most urgent actions. Tick each when done; write in an owner or date where none is given.',
   'report.actions.further': 'Actions not in this list: {count}. They are in the appendix, under "Further measures".',
   'report.findOut.title': 'Find out',
   'report.findOut.intro':
@@ -603,6 +602,7 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.appendix.answerColumn': 'Answer',
   'report.appendix.noteInline': 'Note: {note}',
   'report.checklist.detailRefs': '{pillar} · Treats: {refs}',
+  'report.checklist.treatsRefs': 'Treats: {refs}',
   'report.emergency.row': '{numbers}. Source: {source}.',
   'report.emergency.line': 'Emergency numbers. {countries}',
   'report.emergency.source.ge_112': 'Public Safety Command Center 112 of Georgia',

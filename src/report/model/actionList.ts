@@ -1,7 +1,7 @@
 import { messageKeys } from '../../questionnaire/messageKeys.js';
-import type { RecommendedAction, Timeframe } from '../../scoring/types.js';
+import type { RecommendedAction } from '../../scoring/types.js';
 import type { ChecklistGroup, ChecklistItem, ReportBlock, ReportSection, ReportSubsection } from '../reportModelTypes.js';
-import { formatDate, heading, paragraph, refOf, type Context } from './context.js';
+import { heading, paragraph, refOf, type Context } from './context.js';
 
 /**
  * The action plan of questionnaire 2.0: at most `mainActionCount` actions in the checklist, most
@@ -10,11 +10,12 @@ import { formatDate, heading, paragraph, refOf, type Context } from './context.j
  */
 export const mainActionCount = 12;
 
-const timeframeOrder: readonly Timeframe[] = ['within_7_days', 'within_30_days', 'within_90_days', 'within_12_months'];
+/** A due date in a narrow column: "16 Dec 2026". */
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function dueDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return formatDate(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+  return shortDate.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
 export function actionItem(c: Context, action: RecommendedAction): ChecklistItem {
@@ -22,11 +23,9 @@ export function actionItem(c: Context, action: RecommendedAction): ChecklistItem
   const line = c.actionPlan.get(action.recommendationId);
   return {
     text: t(messageKeys.recommendationText(c.v, action.recommendationId)),
-    // Register references keep the line short; the register names each scenario.
-    detail: t('report.checklist.detailRefs', {
-      pillar: t(messageKeys.pillarTitle(c.v, action.pillar)),
-      refs: action.treats.map((id) => refOf(c, id)).join(', '),
-    }),
+    detail: '',
+    // Register references, under the priority they decide; the register names each scenario.
+    treats: t('report.checklist.treatsRefs', { refs: action.treats.map((id) => refOf(c, id)).join(', ') }),
     priority: t(`priority.${action.priority}`),
     band: action.band,
     owner: line?.owner ?? '',
@@ -34,17 +33,12 @@ export function actionItem(c: Context, action: RecommendedAction): ChecklistItem
   };
 }
 
+/** One table, most urgent first: each action's due date already says when. */
 function checklistBlock(c: Context, actions: readonly RecommendedAction[]): ReportBlock {
   const { t } = c;
-  const groups: ChecklistGroup[] = timeframeOrder
-    .map((timeframe) => {
-      const inGroup = actions.filter((action) => action.timeframe === timeframe);
-      return {
-        title: t('report.checklist.group', { timeframe: t(`timeframe.${timeframe}`), count: inGroup.length }),
-        items: inGroup.map((action) => actionItem(c, action)),
-      };
-    })
-    .filter((group) => group.items.length > 0);
+  const groups: ChecklistGroup[] = [
+    { title: t('report.actions.group', { count: actions.length }), items: actions.map((action) => actionItem(c, action)) },
+  ];
   return {
     type: 'checklist',
     headers: {
@@ -87,7 +81,7 @@ export function actionPlanSection(c: Context): ReportSection {
   const further = furtherActions(c).length;
   const blocks: ReportBlock[] =
     main.length > 0
-      ? [paragraph(t('report.actions.intro', { count: main.length })), checklistBlock(c, main)]
+      ? [checklistBlock(c, main)]
       : [paragraph(t('report.checklist.none'))];
   if (further > 0) blocks.push(paragraph(t('report.actions.further', { count: further }), 'muted'));
   blocks.push(...findOutBlocks(c));
@@ -109,7 +103,14 @@ export function furtherMeasuresSubsection(c: Context): ReportSubsection | undefi
         ordered: false,
         items: further.map((action) => {
           const item = actionItem(c, action);
-          return c.t('report.further.item', { action: item.text, priority: item.priority, detail: item.detail });
+          return c.t('report.further.item', {
+            action: item.text,
+            priority: item.priority,
+            detail: c.t('report.checklist.detailRefs', {
+              pillar: c.t(messageKeys.pillarTitle(c.v, action.pillar)),
+              refs: action.treats.map((id) => refOf(c, id)).join(', '),
+            }),
+          });
         }),
       },
     ],

@@ -67,6 +67,7 @@ export const pdfStyles = {
     tableHeader: text('bold', 8, colour.text, 1),
     tableCell: text('regular', 8.5, colour.text, 1.5),
     tableCellStrong: text('bold', 8.5, colour.text, 1.5),
+    tableCellDense: text('regular', 7.5, colour.text, 1),
     tableSub: text('regular', 7.5, colour.muted, 1),
     listLabel: text('regular', 9, colour.muted, 2.2),
     entryTerm: text('bold', 9, colour.text, 1.5),

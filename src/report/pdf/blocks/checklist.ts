@@ -8,7 +8,7 @@ import { drawHeading, headingHeight } from './heading.js';
 type Checklist = BlockOf<'checklist'>;
 
 /** Done, action, priority, owner, due: shares of the content width. */
-const columnShares = [0.07, 0.5, 0.12, 0.17, 0.14];
+const columnShares = [0.07, 0.47, 0.12, 0.2, 0.14];
 
 function groupGrid(ctx: Ctx, block: Checklist, timeframe: ChecklistGroup): GridOptions {
   const h = block.headers;
@@ -18,7 +18,7 @@ function groupGrid(ctx: Ctx, block: Checklist, timeframe: ChecklistGroup): GridO
     rows: timeframe.items.map((item) => [
       { text: '', style: S.text.tableCell, checkbox: true },
       { text: item.text, style: S.text.tableCell, sub: item.detail },
-      { text: item.priority, style: S.text.tableCellStrong, fill: S.band[item.band].fill },
+      { text: item.priority, style: S.text.tableCellStrong, fill: S.band[item.band].fill, ...(item.treats ? { sub: item.treats } : {}) },
       // Blank when the action plan gives none: the columns are there to be filled in by hand.
       { text: item.owner ?? '', style: S.text.tableCell },
       { text: item.due ?? '', style: S.text.tableCell },

@@ -6,11 +6,12 @@ import type { BlockRenderer } from './blockRenderer.js';
 
 type Table = BlockOf<'table'>;
 
-function tableCell(cell: TableCell): GridCell {
+function tableCell(cell: TableCell, dense: boolean): GridCell {
   const band = cell.band ? S.band[cell.band] : undefined;
+  const plain = dense ? S.text.tableCellDense : S.text.tableCell;
   return {
     text: cell.text,
-    style: cell.strong || band ? S.text.tableCellStrong : S.text.tableCell,
+    style: cell.strong || band ? S.text.tableCellStrong : plain,
     ...(cell.sub ? { sub: cell.sub } : {}),
     ...(band ? { fill: band.fill } : {}),
   };
@@ -23,7 +24,7 @@ function tableGrid(ctx: Ctx, block: Table): GridOptions {
       block.columns.map((column) => column.width),
     ),
     header: block.columns.map((column) => headerCell(column.header)),
-    rows: block.rows.map((row) => row.map(tableCell)),
+    rows: block.rows.map((row) => row.map((cell) => tableCell(cell, block.dense === true))),
   };
 }
 
