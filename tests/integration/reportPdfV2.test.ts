@@ -105,7 +105,9 @@ describe('the 2.0 report PDF', () => {
     expect(summary).toContain('Executive summary');
     expect(summary).toContain('Most urgent actions');
     expect(summary).toContain('Tamar Gelashvili');
-    expect(summary).toContain('16 Dec 2026');
+    // Its most urgent actions are High: due 30 days after the assessment date.
+    expect(software.register.actions[0]?.priority).toBe(2);
+    expect(summary).toContain('1 Jan 2027');
     expect(summary).toContain('112');
   });
 
