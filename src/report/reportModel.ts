@@ -347,7 +347,8 @@ function registerSection(c: Context): ReportSection {
     );
   }
   if (register.scenarios.length > 0) {
-    blocks.push(heading(t('report.register.why')), paragraph(t('report.register.whyIntro'), 'muted'), {
+    const whyIntro = c.questionnaire.plans !== undefined ? 'report.register.whyIntro.graded' : 'report.register.whyIntro';
+    blocks.push(heading(t('report.register.why')), paragraph(t(whyIntro), 'muted'), {
       type: 'entries',
       items: register.scenarios.map((s) => driverEntry(c, s)),
     });

@@ -128,7 +128,7 @@ describe('the 2.0 report PDF', () => {
     for (const page of planPages) {
       expect(page).toContain('Included because');
       expect(page).toContain('112');
-      expect(page).toContain('102: Police');
+      expect(page).toContain('102 for police');
       expect(page).toContain('Nino Beridze');
       expect(page).toContain('Recovery target');
     }

@@ -984,7 +984,7 @@ const pillars: Readonly<Record<string, string>> = {
 const sources: Readonly<Record<string, SourceWording>> = {
   article_2025_10: {
     citation:
-      '“Georgia and Azerbaijan Strengthen Security Ties in Tbilisi Meeting”, news article, Tbilisi, 25 October 2025. The source of the five practical tips and of the regional context, including the reported results of the joint border security initiative.',
+      '“Georgia and Azerbaijan Strengthen Security Ties in Tbilisi Meeting”, news article, Tbilisi, 25 October 2025. The source of the five practical tips and of the regional context.',
     // The copy the questionnaire was built from records no publisher or web address.
     url: '',
   },
@@ -1017,11 +1017,11 @@ const sources: Readonly<Record<string, SourceWording>> = {
 
 /** The service behind each emergency number that the plans print (emergencyNumbers.ts). */
 const emergencyServices: Readonly<Record<string, string>> = {
-  ge_all: 'Emergency services (police, fire, ambulance)',
-  az_emergency: 'Emergency services',
-  az_fire: 'Fire service',
-  az_police: 'Police',
-  az_ambulance: 'Ambulance',
+  ge_all: 'for police, fire and ambulance',
+  az_emergency: 'for emergencies',
+  az_fire: 'for fire',
+  az_police: 'for police',
+  az_ambulance: 'for an ambulance',
 };
 
 /** Catalogue key of the service name of an emergency number of questionnaire 2.0. */

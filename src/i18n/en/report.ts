@@ -89,6 +89,8 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.register.why': 'Why each scenario scored as it did',
   'report.register.whyIntro':
     'The answers that set each level, and the measures that lowered it. Measures lower each of likelihood and impact by at most two steps, and never below 1.',
+  'report.register.whyIntro.graded':
+    'The answers that raised each rating, the critical activities it would stop, and how many of its measures are in place.',
   'report.register.term': '{ref} {scenario}: likelihood {likelihood}, impact {impact}',
   'report.register.driver.sets': 'Sets {factor} to {level}:',
   'report.register.driver.reduces': 'Lowers {factor} by {amount}:',
@@ -594,9 +596,9 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.further.title': 'Further measures',
   'report.further.item': '{action} Priority: {priority}. {detail}.',
   'report.further.intro': 'Actions that did not fit in the main checklist. Start them once the checklist is done.',
-  'report.emergency.number': '{number}: {service}',
+  'report.emergency.number': '{number} {service}',
   'report.register.measureCounts':
-    'Of its measures: {full} in place, {partial} partly, {none} not in place, {unknown} not known. The checklist lists what to add.',
+    '{full} in place, {partial} partly, {none} not in place, {unknown} not known. The checklist lists what to add.',
   'report.register.measures': 'Measures:',
   'report.appendix.question': 'Question',
   'report.appendix.answerColumn': 'Answer',
@@ -604,7 +606,7 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.checklist.detailRefs': '{pillar} · Treats: {refs}',
   'report.checklist.treatsRefs': 'Treats: {refs}',
   'report.emergency.row': '{numbers}. Source: {source}.',
-  'report.emergency.line': 'Emergency numbers. {countries}',
+  'report.emergency.line': 'Emergency numbers: {countries}',
   'report.emergency.source.ge_112': 'Public Safety Command Center 112 of Georgia',
   'report.emergency.source.az_mes': 'Ministry of Emergency Situations of Azerbaijan',
   'report.plan2.intro.none':
