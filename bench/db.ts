@@ -13,7 +13,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { questionnaireV1 } from '../src/questionnaire/v1/index.js';
+import { currentQuestionnaire } from '../src/questionnaire/registry.js';
 import { shownQuestions } from '../src/questionnaire/visibility.js';
 import { csrfTokenFrom, formBody, hiddenFieldsFrom, sampleAnswer, sectionOf } from '../tests/support/forms.js';
 import { databaseUrl, startThrowawayCluster, type ThrowawayCluster } from '../tests/support/postgresCluster.js';
@@ -97,7 +97,7 @@ async function newSession(base: string): Promise<Session> {
 
 const profileAnswers = (() => {
   const fields: Record<string, string | string[]> = {};
-  for (const question of shownQuestions(sectionOf(questionnaireV1, 'profile'), {})) fields[question.id] = sampleAnswer(question, 'Benchmark Logistics LLC');
+  for (const question of shownQuestions(sectionOf(currentQuestionnaire, 'profile'), {})) fields[question.id] = sampleAnswer(question, 'Benchmark Logistics LLC');
   return fields;
 })();
 

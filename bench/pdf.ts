@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 import { chromium } from 'playwright-core';
 import { createTranslator } from '../src/i18n/catalogue.js';
-import { questionnaireV1 } from '../src/questionnaire/v1/index.js';
+import { currentQuestionnaire } from '../src/questionnaire/registry.js';
 import { renderReportPdf } from '../src/report/pdf/document.js';
 import { buildReportModel, type ReportModel } from '../src/report/reportModel.js';
 import { createPdfRenderPool } from '../src/report/renderPool.js';
@@ -41,8 +41,8 @@ function out(line = ''): void {
 }
 
 function modelFor(answers: Answers, meta = sampleMeta()): ReportModel {
-  const register = scoreAssessment(questionnaireV1, answers);
-  return buildReportModel({ questionnaire: questionnaireV1, answers, register, translate: createTranslator('en'), meta });
+  const register = scoreAssessment(currentQuestionnaire, answers);
+  return buildReportModel({ questionnaire: currentQuestionnaire, answers, register, translate: createTranslator('en'), meta });
 }
 
 function median(samples: readonly number[]): number {
@@ -96,10 +96,10 @@ function pad(text: string, width: number, right = false): string {
 
 async function main(): Promise<void> {
   const cases: Case[] = [
-    { name: 'typical', model: modelFor(typicalAnswers(questionnaireV1)) },
+    { name: 'typical', model: modelFor(typicalAnswers(currentQuestionnaire)) },
     {
       name: 'largest',
-      model: modelFor(largestAnswers(questionnaireV1), sampleMeta({ preparedBy: mixedText(200, 1), consultantFirm: mixedText(200, 2) })),
+      model: modelFor(largestAnswers(currentQuestionnaire), sampleMeta({ preparedBy: mixedText(200, 1), consultantFirm: mixedText(200, 2) })),
     },
   ];
   const css = await readFile(path.join(root, 'static/css/print.css'), 'utf8');

@@ -11,6 +11,23 @@ import { NOTE_MAX_LENGTH } from '../src/web/forms/sectionForm.js';
 
 
 const typicalChoices: Readonly<Record<string, string | readonly string[]>> = {
+  // Questionnaire 2.0 only; 1.0 has no such questions and ignores them.
+  road_transport: 'hired_vehicles',
+  critical_activity_count: 'two',
+  activity_1_outage: 'days_3',
+  activity_1_recovery: 'day_1',
+  activity_1_needs: ['transport', 'staff_on_site'],
+  activity_1_workaround: 'untested',
+  activity_2_outage: 'week_1',
+  activity_2_recovery: 'days_3',
+  activity_2_needs: ['it_systems'],
+  activity_2_workaround: 'tested',
+  road_trips: 'weekly',
+  cargo_value: 'medium',
+  route_security: 'some_trips',
+  vehicle_tracking: 'some_vehicles',
+  driver_procedures: 'informal',
+  shelter_plan: 'partly',
   countries: ['georgia', 'azerbaijan'],
   sector: 'transport_logistics',
   sites: 'two_to_five',
@@ -85,6 +102,10 @@ const typicalTexts: Readonly<Record<string, string>> = {
   insurer: 'Policy BX-2291 with our commercial insurer, claims line on the policy card',
   bank: 'Relationship manager at our main bank, account 4471',
   key_suppliers: 'Fuel: depot on the Rustavi road, account 118.\nForwarder: Baku office, contact Leyla.',
+  // Questionnaire 2.0: the impact analysis
+  activity_1_name: 'Deliver customer loads across the border',
+  activity_2_name: 'Invoice customers and pay drivers',
+  local_police: 'Rustavi police station, +995 32 200 00 00',
 };
 
 const typicalNotes: Readonly<Record<string, string>> = {

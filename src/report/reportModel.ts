@@ -43,7 +43,7 @@ import {
   type Context,
   type ReportInput,
 } from './model/context.js';
-import { actionItem, actionPlanSection, furtherMeasuresSubsection } from './model/actionList.js';
+import { actionItem, actionPlanSection, checklistOf, furtherMeasuresSubsection } from './model/actionList.js';
 import { emergencyNumbersBlock } from './model/emergencyNumbers.js';
 import { heatMapBlock } from './model/heatMap.js';
 import { onePagePlansSection } from './model/onePagePlans.js';
@@ -383,17 +383,7 @@ function checklistSection(c: Context): ReportSection {
     groups.length > 0
       ? [
           paragraph(t('report.checklist.intro')),
-          {
-            type: 'checklist',
-            headers: {
-              done: t('report.checklist.col.done'),
-              action: t('report.checklist.col.action'),
-              priority: t('report.checklist.col.priority'),
-              owner: t('report.checklist.col.owner'),
-              due: t('report.checklist.col.due'),
-            },
-            groups,
-          },
+          checklistOf(t, groups),
         ]
       : [paragraph(t('report.checklist.none'))];
   return { id: 'checklist', title: t('report.checklist.title'), blocks, subsections: [] };

@@ -8,11 +8,9 @@ import { createTranslator } from '../../src/i18n/catalogue.js';
 import { messageKeys } from '../../src/questionnaire/messageKeys.js';
 import { questionnaireV2 } from '../../src/questionnaire/v2/index.js';
 import { createPdfRenderPool, type PdfRenderPool } from '../../src/report/renderPool.js';
-import { buildReportModel } from '../../src/report/reportModel.js';
-import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
 import type { RiskRegister } from '../../src/scoring/types.js';
-import { DEFAULT_DUE_DAYS, defaultDueDate } from '../../src/services/actionPlan.js';
-import { answersOf, type BusinessSpec } from '../fixtures/answerBuilder.js';
+import type { BusinessSpec } from '../fixtures/answerBuilder.js';
+import { personaReport } from '../fixtures/personaReport.js';
 import { haulierWhoDoesNotKnow, haulierWithNoMeasures, tbilisiSoftwareFirm } from '../fixtures/personas.js';
 
 /*
@@ -44,25 +42,15 @@ interface Rendered {
 }
 
 async function render(name: string, spec: BusinessSpec): Promise<Rendered> {
-  const answers = answersOf(questionnaireV2, {
-    ...spec,
-    answers: { ...spec.answers, crisis_lead_name: 'Nino Beridze', it_lead_name: 'Rəşad Məmmədov' },
-  });
-  const register = scoreAssessment(questionnaireV2, answers);
-  const actionPlan = register.actions.map((action, index) => ({
-    actionId: action.recommendationId,
-    owner: index === 0 ? 'Tamar Gelashvili' : `Owner ${index + 1}`,
-    dueDate: defaultDueDate(issuedAt, action.priority, DEFAULT_DUE_DAYS),
-    status: 'to_do' as const,
-  }));
-  const model = buildReportModel({
-    questionnaire: questionnaireV2,
-    answers,
-    register,
-    translate: t,
-    meta: { reportId: `RP-${name}`, issuedAt, preparedBy: 'Leyla Həsənova' },
-    actionPlan,
-  });
+  const { register, model } = personaReport(
+    { ...spec, answers: { ...spec.answers, crisis_lead_name: 'Nino Beridze', it_lead_name: 'Rəşad Məmmədov' } },
+    {
+      reportId: `RP-${name}`,
+      issuedAt,
+      preparedBy: 'Leyla Həsənova',
+      ownerOf: (_action, index) => (index === 0 ? 'Tamar Gelashvili' : `Owner ${index + 1}`),
+    },
+  );
   const file = path.join(dir, `${name}.pdf`);
   await writeFile(file, await pool.render(model));
   const count = Number(/^Pages:\s+(\d+)$/m.exec(await tool('pdfinfo', [file]))?.[1]);

@@ -3,11 +3,9 @@ import path from 'node:path';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { questionnaireV2 } from '../../src/questionnaire/v2/index.js';
 import { renderReportPdf } from '../../src/report/pdf/document.js';
-import { buildReportModel } from '../../src/report/reportModel.js';
-import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
-import { DEFAULT_DUE_DAYS, defaultDueDate } from '../../src/services/actionPlan.js';
 import { defaultOwnerFor } from '../../src/services/defaultOwner.js';
 import { answersOf } from '../fixtures/answerBuilder.js';
+import { personaReport } from '../fixtures/personaReport.js';
 import { personas } from '../fixtures/personas.js';
 
 /**
@@ -18,24 +16,14 @@ import { personas } from '../fixtures/personas.js';
 const out = process.argv[2] ?? path.join('test-output', 'persona-reports');
 mkdirSync(out, { recursive: true });
 const t = createTranslator('en');
-const issuedAt = new Date('2026-12-02T10:00:00Z');
 
 for (const [index, persona] of personas.entries()) {
   const answers = answersOf(questionnaireV2, persona);
-  const register = scoreAssessment(questionnaireV2, answers);
-  const actionPlan = register.actions.map((action) => ({
-    actionId: action.recommendationId,
-    owner: defaultOwnerFor(action.pillar, answers, questionnaireV2.roles, t),
-    dueDate: defaultDueDate(issuedAt, action.priority, DEFAULT_DUE_DAYS),
-    status: 'to_do' as const,
-  }));
-  const model = buildReportModel({
-    questionnaire: questionnaireV2,
-    answers,
-    register,
-    translate: t,
-    meta: { reportId: `RP-PERSONA-${index + 1}`, issuedAt, preparedBy: 'RiskPlan calibration' },
-    actionPlan,
+  const { register, model } = personaReport(persona, {
+    reportId: `RP-PERSONA-${index + 1}`,
+    issuedAt: new Date('2026-12-02T10:00:00Z'),
+    preparedBy: 'RiskPlan calibration',
+    ownerOf: (action) => defaultOwnerFor(action.pillar, answers, questionnaireV2.roles, t),
   });
   const file = path.join(out, `persona-${index + 1}.pdf`);
   writeFileSync(file, await renderReportPdf(model));

@@ -1,9 +1,15 @@
-import { messageKeys } from '../../questionnaire/messageKeys.js';
+import {
+  flattenQuestionnaireWording,
+  type QuestionWording,
+  type ScenarioWording,
+  type SectionWording,
+  type SourceWording,
+} from '../questionnaireWording.js';
 import { activityQuestionIds, maxCriticalActivities } from '../../questionnaire/v2/impactAnalysisSections.js';
 
 /**
  * English wording of questionnaire 2.0. Written as nested tables for readability and flattened
- * into catalogue keys with `messageKeys`, so a key can only be spelt one way. The integrity test
+ * into catalogue keys with `flattenQuestionnaireWording`, so a key can only be spelt one way. The integrity test
  * checks that every key the questionnaire needs is here and that nothing here is left over.
  *
  * Plain-language rules (docs/GLOSSARY.md, tests/unit/plainLanguage.test.ts): sentences of at
@@ -13,28 +19,6 @@ import { activityQuestionIds, maxCriticalActivities } from '../../questionnaire/
  */
 
 const version = '2.0';
-
-interface SectionWording {
-  title: string;
-  intro: string;
-}
-
-interface QuestionWording {
-  text: string;
-  hint?: string;
-  options?: Readonly<Record<string, string>>;
-}
-
-interface ScenarioWording {
-  title: string;
-  description: string;
-}
-
-interface SourceWording {
-  citation: string;
-  /** Empty when the source has no public address that we can verify. */
-  url: string;
-}
 
 const dontKnow = "Don't know";
 
@@ -1028,35 +1012,8 @@ const emergencyServices: Readonly<Record<string, string>> = {
 const emergencyServiceKey = (id: string): string => `${version}.emergency.${id}`;
 
 function flatten(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [id, wording] of Object.entries(sections)) {
-    out[messageKeys.sectionTitle(version, id)] = wording.title;
-    out[messageKeys.sectionIntro(version, id)] = wording.intro;
-  }
-  for (const [id, wording] of Object.entries(questions)) {
-    out[messageKeys.questionText(version, id)] = wording.text;
-    if (wording.hint !== undefined) out[messageKeys.questionHint(version, id)] = wording.hint;
-    for (const [value, label] of Object.entries(wording.options ?? {})) {
-      out[messageKeys.optionLabel(version, id, value)] = label;
-    }
-  }
-  for (const [id, wording] of Object.entries(scenarios)) {
-    out[messageKeys.scenarioTitle(version, id)] = wording.title;
-    out[messageKeys.scenarioDescription(version, id)] = wording.description;
-  }
-  for (const [id, text] of Object.entries(recommendations)) {
-    out[messageKeys.recommendationText(version, id)] = text;
-  }
-  for (const [id, title] of Object.entries(pillars)) {
-    out[messageKeys.pillarTitle(version, id)] = title;
-  }
-  for (const [id, wording] of Object.entries(sources)) {
-    out[messageKeys.sourceCitation(version, id)] = wording.citation;
-    out[messageKeys.sourceUrl(version, id)] = wording.url;
-  }
-  for (const [id, name] of Object.entries(emergencyServices)) {
-    out[emergencyServiceKey(id)] = name;
-  }
+  const out = flattenQuestionnaireWording(version, { sections, questions, scenarios, recommendations, pillars, sources });
+  for (const [id, name] of Object.entries(emergencyServices)) out[emergencyServiceKey(id)] = name;
   return out;
 }
 

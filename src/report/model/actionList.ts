@@ -33,12 +33,8 @@ export function actionItem(c: Context, action: RecommendedAction): ChecklistItem
   };
 }
 
-/** One table, most urgent first: each action's due date already says when. */
-function checklistBlock(c: Context, actions: readonly RecommendedAction[]): ReportBlock {
-  const { t } = c;
-  const groups: ChecklistGroup[] = [
-    { title: t('report.actions.group', { count: actions.length }), items: actions.map((action) => actionItem(c, action)) },
-  ];
+/** A checklist block with the shared column headers. */
+export function checklistOf(t: Context['t'], groups: ChecklistGroup[]): ReportBlock {
   return {
     type: 'checklist',
     headers: {
@@ -50,6 +46,12 @@ function checklistBlock(c: Context, actions: readonly RecommendedAction[]): Repo
     },
     groups,
   };
+}
+
+/** One table, most urgent first: each action's due date already says when. */
+function checklistBlock(c: Context, actions: readonly RecommendedAction[]): ReportBlock {
+  const title = c.t('report.actions.group', { count: actions.length });
+  return checklistOf(c.t, [{ title, items: actions.map((action) => actionItem(c, action)) }]);
 }
 
 export function mainActions(c: Context): RecommendedAction[] {
