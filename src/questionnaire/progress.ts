@@ -36,10 +36,13 @@ export function sectionStatus(section: Section, answers: Answers, stored: string
 export function taskList(questionnaire: Questionnaire, answers: Answers, progress: Readonly<Record<string, string>>): SectionTask[] {
   const profile = questionnaire.sections.find((section) => section.kind === 'profile');
   const profileDone = profile === undefined || sectionStatus(profile, answers, progress[profile.id]) === 'completed';
-  return questionnaire.sections.map((section) => ({
+  const tasks: SectionTask[] = questionnaire.sections.map((section) => ({
     section,
     status: section.showIf !== undefined && !profileDone ? 'cannot_start' : sectionStatus(section, answers, progress[section.id]),
   }));
+  // Critical activities beyond the number the profile gives are not tasks at all: listing four
+  // "not needed" activity sections would only make the list longer.
+  return tasks.filter((task) => task.section.kind !== 'impact' || (task.status !== 'not_needed' && task.status !== 'cannot_start'));
 }
 
 export function allRelevantCompleted(tasks: readonly SectionTask[]): boolean {
