@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { body, matchedData, validationResult, type ValidationChain } from 'express-validator';
 import type { Translate } from '../../i18n/catalogue.js';
 import type { Question, StoredAnswer } from '../../questionnaire/types.js';
+import { noteField, type FieldError, type FormValues } from './fields.js';
 
 export const NOTE_MAX_LENGTH = 1000;
 const DEFAULT_TEXT_MAX = 200;
@@ -9,23 +10,7 @@ const PHONE_PATTERN = /^[0-9+()\-\s./]*$/;
 
 export type SaveIntent = 'continue' | 'later';
 
-export interface FieldError {
-  /** The form field (question id, or `<id>__note`). */
-  field: string;
-  /** The id of the element the error summary links to (the first input of the field). */
-  href: string;
-  message: string;
-}
-
-/** What the user typed, as typed, to put back into the form when it is shown again. */
-export type FormValues = Readonly<Record<string, string | readonly string[]>>;
-
-export const noteField = (questionId: string) => `${questionId}__note`;
-
-/** Checkbox and radio inputs get ids `<question>` for the first option and `<question>-<value>` after. */
-export function optionInputId(question: Question, value: string): string {
-  return question.options?.[0]?.value === value ? question.id : `${question.id}-${value}`;
-}
+export { noteField, optionInputId, type FieldError, type FormValues } from './fields.js';
 
 function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null || value === '') return [];

@@ -6,7 +6,7 @@ import type { AssessmentService, AssessmentState } from '../../services/assessme
 import { readActionPlanForm, type ActionPlanFormAction } from '../forms/actionPlanForm.js';
 import type { FieldError, FormValues } from '../forms/sectionForm.js';
 import { noStore } from '../middleware/webSecurity.js';
-import { actionPlanPage, formatCalendarDate } from '../presenters/actionPlanPage.js';
+import { actionPlanPage, formatCalendarDate } from '../../presenters/actionPlanPage.js';
 import { requireAssessment, stateOf } from './assessmentContext.js';
 
 const PAGE = '/assessment/actions';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
+import { sectionPage, type SectionNotice } from '../../presenters/sectionPage.js';
 import { shownQuestions } from '../../questionnaire/visibility.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
 import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
@@ -61,16 +62,20 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
         [`${id}__note`, answer.note ?? ''],
       ]),
     );
-    res.render('pages/section', {
-      state,
-      section,
-      questions: shownQuestions(section, state.answers),
-      values,
-      errors: [],
-      returnTo: req.query.return === 'check' ? 'check' : undefined,
-      revision: state.sectionRevisions[section.id] ?? 0,
-      notice: undefined,
-    });
+    const page = sectionPage(
+      {
+        version: state.questionnaire.version,
+        tasks: state.tasks,
+        section,
+        questions: shownQuestions(section, state.answers),
+        values,
+        errors: [],
+        ...(req.query.return === 'check' ? { returnTo: 'check' as const } : {}),
+        revision: state.sectionRevisions[section.id] ?? 0,
+      },
+      t,
+    );
+    res.render('pages/section', { page });
   });
 
   router.post('/assessment/sections/:sectionId', withAssessment, async (req, res) => {
@@ -83,8 +88,10 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
     const form = req.body as Record<string, unknown>;
     const intent = intentOf(form.action);
     const questions = shownQuestions(section, state.answers);
-    const showAgain = (status: number, page: { values: FormValues; errors?: FieldError[]; revision: number; notice?: 'conflict' | 'expired' }) => {
-      res.status(status).render('pages/section', { state, section, questions, returnTo: form.return === 'check' ? 'check' : undefined, errors: [], notice: undefined, ...page });
+    const showAgain = (status: number, shown: { values: FormValues; errors?: FieldError[]; revision: number; notice?: SectionNotice }) => {
+      const base = { version: state.questionnaire.version, tasks: state.tasks, section, questions, errors: [] };
+      const page = sectionPage({ ...base, ...(form.return === 'check' ? { returnTo: 'check' as const } : {}), ...shown }, t);
+      res.status(status).render('pages/section', { page });
     };
     if (!isCsrfValid(req, res)) {
       // A stale or missing form token (another tab resumed the assessment, or a forged post):

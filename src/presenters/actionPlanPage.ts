@@ -1,9 +1,9 @@
-import type { Translate } from '../../i18n/catalogue.js';
-import { messageKeys } from '../../questionnaire/messageKeys.js';
-import type { RecommendedAction } from '../../scoring/types.js';
-import { ACTION_STATUSES, type ActionPlanEntry, type DueDateRange, type DueDays } from '../../services/actionPlan.js';
-import { actionPlanFieldName, type ActionPlanField, type ActionPlanFormAction } from '../forms/actionPlanForm.js';
-import type { FieldError, FormValues } from '../forms/sectionForm.js';
+import type { Translate } from '../i18n/catalogue.js';
+import { messageKeys } from '../questionnaire/messageKeys.js';
+import type { RecommendedAction } from '../scoring/types.js';
+import { ACTION_STATUSES, type ActionPlanEntry, type DueDateRange, type DueDays } from '../services/actionPlan.js';
+import { actionPlanFieldName, type ActionPlanField, type ActionPlanFormAction } from '../web/forms/actionPlanForm.js';
+import type { FieldError, FormValues } from '../web/forms/fields.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -42,8 +42,10 @@ export interface ActionPlanPageView {
   /** The dates a due date may take, for the date inputs' min and max. */
   dueDateRange: DueDateRange;
   errors: FieldError[];
-  /** The label of a field for the error summary: "Due date, action 3". */
-  fieldLabels: Readonly<Record<string, string>>;
+  /** The error summary's links, each to its field: "Enter a real date – Due date, action 3". */
+  errorSummary: { href: string; text: string }[];
+  /** The page title, with the error prefix when there are errors. */
+  title: string;
 }
 
 export interface ActionPlanPageInput {
@@ -100,5 +102,7 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
   });
   const [urgent, high, medium, low] = input.dueDays;
   const dueRule = t('ui.actionPlan.dueRule', { urgent, high, medium, low });
-  return { rows, dueRule, dueDateRange: input.dueDateRange, errors, fieldLabels };
+  const errorSummary = errors.map((error) => ({ href: `#${error.href}`, text: `${error.message} – ${fieldLabels[error.field] ?? ''}` }));
+  const title = `${errors.length > 0 ? `${t('ui.errorTitlePrefix')} ` : ''}${t('ui.actionPlan.title')}`;
+  return { rows, dueRule, dueDateRange: input.dueDateRange, errors, errorSummary, title };
 }

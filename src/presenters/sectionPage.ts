@@ -1,0 +1,208 @@
+import type { Translate } from '../i18n/catalogue.js';
+import { messageKeys } from '../questionnaire/messageKeys.js';
+import type { SectionTask } from '../questionnaire/progress.js';
+import type { Question, Section } from '../questionnaire/types.js';
+import { noteField, optionInputId, type FieldError, type FormValues } from '../web/forms/fields.js';
+
+export type SectionNotice = 'conflict' | 'expired';
+
+export interface SectionPageInput {
+  version: string;
+  /** The task list, to say where this section stands among the sections the business needs. */
+  tasks: readonly SectionTask[];
+  section: Section;
+  /** The questions the section shows for the answers so far. */
+  questions: readonly Question[];
+  /** What the form shows: stored answers, or what the user typed when the page comes back. */
+  values: FormValues;
+  errors: readonly FieldError[];
+  returnTo?: 'check';
+  /** The section revision the form was rendered from. */
+  revision: number;
+  notice?: SectionNotice;
+}
+
+export interface LinkView {
+  href: string;
+  text: string;
+}
+
+/** A hint or an error message, with the id aria-describedby points to. */
+export interface DescriptionView {
+  id: string;
+  text: string;
+}
+
+export interface OptionView {
+  inputId: string;
+  value: string;
+  label: string;
+  checked: boolean;
+  /** An "or" before a "none of these" checkbox that cannot be combined with the others. */
+  dividerBefore: boolean;
+}
+
+export interface NoteView {
+  /** Also the textarea's name. */
+  id: string;
+  labelText: string;
+  /** Read after the label by screen readers, so the note field says which question it is for. */
+  hiddenQuestionText: string;
+  value: string;
+  open: boolean;
+  error?: DescriptionView;
+}
+
+export interface QuestionView {
+  /** The question id: the field name, and the id of its text input or first option. */
+  id: string;
+  kind: 'choice' | 'text' | 'textarea';
+  /** The legend of a choice, or the label of a text field. */
+  text: string;
+  /** "(optional)" on a question that may be left empty. */
+  optionalText?: string;
+  hint?: DescriptionView;
+  error?: DescriptionView;
+  /** The hint and error ids, space separated, when there is either. */
+  describedBy?: string;
+  /** For a choice: 'radio' or 'checkbox'; for a text input: text, email or tel. */
+  inputType: string;
+  /** The class of a choice's option group: 'radios' or 'checkboxes'. */
+  optionsClass: string;
+  options: OptionView[];
+  autocomplete?: string;
+  spellcheckOff: boolean;
+  /** The text field's value, as the user typed or stored it. */
+  value: string;
+  /** The text input's or textarea's classes. */
+  cssClasses: string;
+  note?: NoteView;
+}
+
+export interface SectionPageView {
+  title: string;
+  backLink: LinkView;
+  errorSummary: LinkView[];
+  notice?: string;
+  position: string;
+  heading: string;
+  intro: string;
+  formAction: string;
+  revision: number;
+  returnTo?: 'check';
+  questions: QuestionView[];
+}
+
+function chosenValues(raw: FormValues[string] | undefined): readonly string[] {
+  if (raw === undefined || raw === '') return [];
+  return typeof raw === 'string' ? [raw] : raw;
+}
+
+function joinClasses(classes: readonly (string | false)[]): string {
+  return classes.filter(Boolean).join(' ');
+}
+
+function describe(id: string, text: string | undefined): DescriptionView | undefined {
+  return text === undefined ? undefined : { id, text };
+}
+
+function questionKind(question: Question): QuestionView['kind'] {
+  if (question.type === 'radio' || question.type === 'checkboxes') return 'choice';
+  return question.type === 'textarea' ? 'textarea' : 'text';
+}
+
+function textFieldClasses(question: Question, hasError: boolean): string {
+  const base = question.type === 'textarea' ? ['textarea'] : ['input', question.type === 'tel' && 'input--short'];
+  return joinClasses([...base, hasError && 'input--error']);
+}
+
+function optionViews(question: Question, chosen: readonly string[], version: string, t: Translate): OptionView[] {
+  return (question.options ?? []).map((option, index) => ({
+    inputId: optionInputId(question, option.value),
+    value: option.value,
+    label: t(messageKeys.optionLabel(version, question.id, option.value)),
+    checked: chosen.includes(option.value),
+    dividerBefore: option.exclusive === true && question.type === 'checkboxes' && index > 0,
+  }));
+}
+
+function noteView(question: Question, values: FormValues, errorFor: ReadonlyMap<string, string>, questionText: string, t: Translate): NoteView {
+  const id = noteField(question.id);
+  const typed = values[id];
+  const value = typeof typed === 'string' ? typed : '';
+  const error = describe(`${id}-error`, errorFor.get(id));
+  return {
+    id,
+    labelText: t('ui.note.label'),
+    hiddenQuestionText: questionText,
+    value,
+    open: value !== '' || error !== undefined,
+    ...(error ? { error } : {}),
+  };
+}
+
+function questionView(question: Question, input: SectionPageInput, errorFor: ReadonlyMap<string, string>, t: Translate): QuestionView {
+  const { id } = question;
+  const { version } = input;
+  const text = t(messageKeys.questionText(version, id));
+  const kind = questionKind(question);
+  const chosen = chosenValues(input.values[id]);
+  const hint = question.hasHint === true ? describe(`${id}-hint`, t(messageKeys.questionHint(version, id))) : undefined;
+  const error = describe(`${id}-error`, errorFor.get(id));
+  const describedBy = [hint?.id, error?.id].filter(Boolean).join(' ');
+  const autocomplete = question.type === 'tel' ? 'tel' : question.type === 'email' ? 'email' : undefined;
+  return {
+    id,
+    kind,
+    text,
+    inputType: question.type === 'radio' ? 'radio' : question.type === 'checkboxes' ? 'checkbox' : question.type,
+    optionsClass: question.type === 'radio' ? 'radios' : 'checkboxes',
+    options: optionViews(question, chosen, version, t),
+    spellcheckOff: question.type === 'email',
+    value: chosen.join(', '),
+    cssClasses: textFieldClasses(question, error !== undefined),
+    ...(question.required ? {} : { optionalText: t('ui.optional') }),
+    ...(hint ? { hint } : {}),
+    ...(error ? { error } : {}),
+    ...(describedBy ? { describedBy } : {}),
+    ...(autocomplete ? { autocomplete } : {}),
+    ...(question.allowNote ? { note: noteView(question, input.values, errorFor, text, t) } : {}),
+  };
+}
+
+/** The error summary names the question, or "the note on" the question for a note's error. */
+function errorSummaryText(error: FieldError, version: string, t: Translate): string {
+  const noteSuffix = noteField('');
+  const isNote = error.field.endsWith(noteSuffix);
+  const questionId = isNote ? error.field.slice(0, -noteSuffix.length) : error.field;
+  const questionText = t(messageKeys.questionText(version, questionId));
+  return `${error.message} – ${isNote ? t('ui.note.errorLabel', { question: questionText }) : questionText}`;
+}
+
+/** "Section 3 of 9", counting only the sections the business needs. */
+function positionText(tasks: readonly SectionTask[], sectionId: string, t: Translate): string {
+  const needed = tasks.filter((task) => task.status !== 'not_needed');
+  const position = needed.findIndex((task) => task.section.id === sectionId) + 1;
+  return t('ui.section.position', { position, total: needed.length });
+}
+
+/** Everything a question page prints, already worked out: section.ejs and question.ejs only print it. */
+export function sectionPage(input: SectionPageInput, t: Translate): SectionPageView {
+  const { version, section, errors, returnTo } = input;
+  const errorFor = new Map(errors.map((error) => [error.field, error.message]));
+  const heading = t(messageKeys.sectionTitle(version, section.id));
+  const notice = input.notice === undefined ? undefined : input.notice === 'conflict' ? t('ui.section.conflict') : t('ui.section.expired');
+  return {
+    title: errors.length > 0 ? `${t('ui.errorTitlePrefix')} ${heading}` : heading,
+    backLink: returnTo === 'check' ? { href: '/assessment/check', text: t('ui.back.toCheck') } : { href: '/assessment', text: t('ui.back.toTasks') },
+    errorSummary: errors.map((error) => ({ href: `#${error.href}`, text: errorSummaryText(error, version, t) })),
+    position: positionText(input.tasks, section.id, t),
+    heading,
+    intro: t(messageKeys.sectionIntro(version, section.id)),
+    formAction: `/assessment/sections/${section.id}`,
+    revision: input.revision,
+    questions: input.questions.map((question) => questionView(question, input, errorFor, t)),
+    ...(notice ? { notice } : {}),
+    ...(returnTo ? { returnTo } : {}),
+  };
+}
