@@ -53,6 +53,8 @@ export interface ChecklistItem {
   /** Who does it, and by when (questionnaire 2.0 on); empty columns are left to fill in by hand. */
   owner?: string;
   due?: string;
+  /** The action plan's status when work has started ("In progress", "Done"); printed under the due date. */
+  status?: string;
 }
 
 export interface ChecklistGroup {

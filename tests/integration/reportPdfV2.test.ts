@@ -49,6 +49,7 @@ async function render(name: string, spec: BusinessSpec): Promise<Rendered> {
       issuedAt,
       preparedBy: 'Leyla Həsənova',
       ownerOf: (_action, index) => (index === 0 ? 'Tamar Gelashvili' : `Owner ${index + 1}`),
+      statusOf: (index) => (index === 1 ? 'in_progress' : index === 2 ? 'done' : 'to_do'),
     },
   );
   const file = path.join(dir, `${name}.pdf`);
@@ -106,6 +107,8 @@ describe('the 2.0 report PDF', () => {
       expect(text).toContain(t(messageKeys.recommendationText(v, action.recommendationId)).replace(/\s+/g, ' ').slice(0, 40));
     }
     expect(text).toContain('Owner 12');
+    expect(text).toMatch(/Owner 2 \d+ \w+ 20\d\d In progress/);
+    expect(text).toMatch(/Owner 3 \d+ \w+ 20\d\d Done/);
     expect(text).toContain('Further measures');
   });
 

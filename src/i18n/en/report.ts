@@ -587,6 +587,8 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.summary.unknowns':
     'Answers given as "don\'t know": {count}. The rating assumes the worst for each one. The checklist lists them as things to find out.',
   'report.summary.urgentActions': 'Most urgent actions',
+  'report.actions.status.in_progress': 'In progress',
+  'report.actions.status.done': 'Done',
   'report.actions.group': 'The {count} most urgent actions. Tick each when done; write in an owner or date where none is given.',
   'report.actions.further': 'Actions not in this list: {count}. They are in the appendix, under "Further measures".',
   'report.findOut.title': 'Find out',

@@ -30,6 +30,8 @@ export function actionItem(c: Context, action: RecommendedAction): ChecklistItem
     band: action.band,
     owner: line?.owner ?? '',
     due: line ? dueDate(line.dueDate) : '',
+    // "To do" is what an unticked box already says; only progress is worth printing.
+    ...(line && line.status !== 'to_do' ? { status: t(`report.actions.status.${line.status}`) } : {}),
   };
 }
 

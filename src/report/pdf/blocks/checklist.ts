@@ -21,7 +21,7 @@ function groupGrid(ctx: Ctx, block: Checklist, timeframe: ChecklistGroup): GridO
       { text: item.priority, style: S.text.tableCellStrong, fill: S.band[item.band].fill, ...(item.treats ? { sub: item.treats } : {}) },
       // Blank when the action plan gives none: the columns are there to be filled in by hand.
       { text: item.owner ?? '', style: S.text.tableCell },
-      { text: item.due ?? '', style: S.text.tableCell },
+      { text: item.due ?? '', style: S.text.tableCell, ...(item.status ? { sub: item.status } : {}) },
     ]),
     boxed: true,
     minRowHeight: S.space.checklistRowMin,
