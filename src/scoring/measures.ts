@@ -1,4 +1,4 @@
-import type { Answers, MeasureCredit, Question, Questionnaire, RiskFactor, Scenario } from '../questionnaire/types.js';
+import type { Answers, MeasureCredit, Question, RiskFactor, Scenario } from '../questionnaire/types.js';
 import type { ScoreDriver } from './types.js';
 
 /**
@@ -22,10 +22,6 @@ export function creditOf(question: Question, answers: Answers): { credit: Measur
   const chosen = typeof value === 'string' ? question.options?.find((o) => o.value === value) : undefined;
   if (!chosen) return { credit: 'none', optionValue: '' };
   return { credit: chosen.credit ?? 'none', optionValue: chosen.value };
-}
-
-export function measureQuestions(questionnaire: Questionnaire): Question[] {
-  return questionnaire.sections.flatMap((section) => section.questions.filter((q) => q.measure !== undefined));
 }
 
 export interface MeasureReduction {

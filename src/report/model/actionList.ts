@@ -56,11 +56,11 @@ function checklistBlock(c: Context, actions: readonly RecommendedAction[]): Repo
   return checklistOf(c.t, [{ title, items: actions.map((action) => actionItem(c, action)) }]);
 }
 
-export function mainActions(c: Context): RecommendedAction[] {
+function mainActions(c: Context): RecommendedAction[] {
   return c.register.actions.slice(0, mainActionCount);
 }
 
-export function furtherActions(c: Context): RecommendedAction[] {
+function furtherActions(c: Context): RecommendedAction[] {
   return c.register.actions.slice(mainActionCount);
 }
 
