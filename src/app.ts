@@ -15,7 +15,7 @@ import { setUpSessions } from './web/middleware/sessions.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { setUpWebSecurity } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
-import { healthRoutes } from './web/routes/healthRoutes.js';
+import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { reportRoutes } from './web/routes/reportRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
@@ -32,7 +32,10 @@ export interface AppDependencies {
   secureCookies: boolean;
   trustProxy: number;
   version: string;
-  isDatabaseReachable: () => Promise<boolean>;
+  /** What /healthz asks before it says ready (database, PDF workers, draining). */
+  readinessChecks: readonly ReadinessCheck[];
+  /** Lets operators see the version and each check on /healthz (header X-Health-Token). */
+  healthDetailsToken?: string | undefined;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -54,7 +57,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('view cache', true);
 
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  app.use(healthRoutes({ version: deps.version, isDatabaseReachable: deps.isDatabaseReachable }));
+  app.use(healthRoutes({ version: deps.version, checks: deps.readinessChecks, detailsToken: deps.healthDetailsToken }));
   app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h', index: false }));
 
   // View locals first: the error page needs them even when the body parser or CSRF check fails.

@@ -22,6 +22,8 @@ export interface AppSettings {
   pdfTimeoutMs: number;
   /** Days from the assessment date to an action's default due date, by priority 1 to 4. */
   actionDueDays: DueDays;
+  /** Shows the version and each readiness check on /healthz to a caller that sends it. */
+  healthDetailsToken?: string | undefined;
 }
 
 export interface ComposedApp {
@@ -48,7 +50,8 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     secureCookies: settings.secureCookies,
     trustProxy: settings.trustProxy,
     version: settings.version,
-    isDatabaseReachable: () => database.isReachable(),
+    healthDetailsToken: settings.healthDetailsToken,
+    readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }],
   });
   return {
     app,

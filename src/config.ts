@@ -39,6 +39,8 @@ const environmentSchema = z.object({
   ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // Unset: /healthz shows its status only. Set: a caller sending it in X-Health-Token also sees the version and each check.
+  HEALTH_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
   // Unset or empty: 14,30,90,180.
   ACTION_DUE_DAYS: z.preprocess((value) => (value === '' ? undefined : value), dueDaysSchema.optional()).transform((days) => days ?? DEFAULT_DUE_DAYS),
 });
@@ -60,6 +62,8 @@ export interface Config {
   pdfTimeoutMs: number;
   /** Days from the assessment date to an action's default due date, by priority 1 to 4. */
   actionDueDays: DueDays;
+  /** Shows the version and readiness checks on /healthz to a caller that sends it (X-Health-Token). */
+  healthToken: string | undefined;
   version: string;
 }
 
@@ -120,6 +124,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     pdfWorkers: values.PDF_WORKERS,
     pdfTimeoutMs: values.PDF_TIMEOUT_MS,
     actionDueDays: values.ACTION_DUE_DAYS,
+    healthToken: values.HEALTH_TOKEN,
     version: packageVersion(),
   };
 }

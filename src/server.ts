@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     pdfWorkers: config.pdfWorkers,
     pdfTimeoutMs: config.pdfTimeoutMs,
     actionDueDays: config.actionDueDays,
+    healthDetailsToken: config.healthToken,
   });
 
   const server: Server = app.listen(config.port, config.host, () => {

@@ -12,6 +12,13 @@ function statusOf(error: unknown): number {
   return 500;
 }
 
+/** Seconds a client should wait before trying again, when the error says (a 503 or 429). */
+function retryAfterOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { retryAfterSeconds } = error as { retryAfterSeconds?: unknown };
+  return typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? Math.ceil(retryAfterSeconds) : undefined;
+}
+
 const KNOWN_PAGES = new Set([400, 403, 404, 413, 500, 503]);
 
 export const notFoundHandler: RequestHandler = (_req, res) => {
@@ -35,6 +42,8 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const page = KNOWN_PAGES.has(status) ? status : status >= 500 ? 500 : 400;
     res.setHeader('Cache-Control', 'no-store');
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).render('pages/error', { status: page, incidentId }, (renderError: Error | null, html?: string) => {
       if (renderError) {
         logger.error({ incidentId, err: renderError }, 'error page failed to render');

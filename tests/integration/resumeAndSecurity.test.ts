@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashResumeToken } from '../../src/services/resumeTokens.js';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import { makeDataDir, removeDataDir, startApp, TEST_HEALTH_TOKEN, type RunningApp } from '../support/testApp.js';
+
 import { newAgent, postSection, startAssessment } from '../support/walk.js';
 
 describe('resume without an account', () => {
@@ -72,9 +73,13 @@ describe('security headers and health', () => {
     expect(cookie === '' || /HttpOnly/i.test(cookie)).toBe(true);
   });
 
-  it('answers /healthz with status, version and database reachability', async () => {
+  it('answers /healthz with its status only to anyone, and with the version and each check to an operator', async () => {
     running = await startApp(makeDataDir());
-    const response = await newAgent(running.app).get('/healthz').expect(200);
-    expect(response.body).toEqual({ status: 'ok', version: 'test', database: 'reachable' });
+    const anonymous = await newAgent(running.app).get('/healthz').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const wrongToken = await newAgent(running.app).get('/healthz').set('X-Health-Token', 'guess').expect(200);
+    expect(wrongToken.body).toEqual({ status: 'ok' });
+    const operator = await newAgent(running.app).get('/healthz').set('X-Health-Token', TEST_HEALTH_TOKEN).expect(200);
+    expect(operator.body).toMatchObject({ status: 'ok', version: 'test', checks: { database: 'ok' } });
   });
 });

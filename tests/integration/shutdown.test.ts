@@ -33,7 +33,7 @@ describe('the server process', () => {
 
     const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, Date.now() + 20_000);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', database: 'reachable' });
+    expect(await health.json()).toEqual({ status: 'ok' });
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -10,6 +10,9 @@ import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } f
 import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
 import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 
+/** Shows the version and each readiness check on /healthz in tests (header X-Health-Token). */
+export const TEST_HEALTH_TOKEN = 'test-health-token-0123456789';
+
 export interface RunningApp {
   app: Express;
   database: Database;
@@ -109,6 +112,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     pdfWorkers: 1,
     pdfTimeoutMs: 30_000,
     actionDueDays: DEFAULT_DUE_DAYS,
+    healthDetailsToken: TEST_HEALTH_TOKEN,
   });
   return {
     app,
