@@ -9,7 +9,7 @@ function storeOver(withTable: boolean): { store: DatabaseSessionStore; db: Kysel
   const connection = new SQLite(':memory:');
   if (withTable) connection.exec('create table sessions (sid text primary key, data text not null, expires_at integer not null)');
   const statements: string[] = [];
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }), log: (event) => statements.push(event.query.sql) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }), log: (event) => void statements.push(event.query.sql) });
   return { store: new DatabaseSessionStore(db), db, statements };
 }
 
