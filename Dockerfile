@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
+# Node 24 LTS in both stages: better-sqlite3 is compiled in the build stage for the Node of the
+# runtime stage, so the two must be the same major version.
 # Build stage: compiles TypeScript and the better-sqlite3 native addon, then drops dev dependencies.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -12,7 +14,7 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: only what the app needs, as the unprivileged `node` user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \

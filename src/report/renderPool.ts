@@ -169,7 +169,10 @@ export function createPdfRenderPool(options: PdfRenderPoolOptions): PdfRenderPoo
       }
       dispatch();
     });
-    worker.on('error', (error) => fail(slot, new PdfRenderError(`The PDF render worker failed: ${error.message}`)));
+    // A worker can throw any value, not only an Error (so @types/node 24 types it as any).
+    worker.on('error', (error: unknown) =>
+      fail(slot, new PdfRenderError(`The PDF render worker failed: ${error instanceof Error ? error.message : String(error)}`)),
+    );
     worker.on('exit', (code) => {
       if (!closed) fail(slot, new PdfRenderError(`The PDF render worker stopped (exit code ${code})`));
     });
