@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import pg from 'pg';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { composeApp } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
@@ -97,6 +97,8 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
 }
 
 export interface StartAppOptions {
+  /** Default: silent. */
+  logger?: Logger;
   /** Express `trust proxy`: with 1, tests choose the client address with X-Forwarded-For. */
   trustProxy?: number;
   /** Default: limits no ordinary test reaches (every request of a suite comes from one address). */
@@ -120,7 +122,7 @@ export async function startApp(dataDir: string, options: StartAppOptions = {}): 
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
     trustProxy: options.trustProxy ?? 0,
