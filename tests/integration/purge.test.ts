@@ -123,7 +123,8 @@ describe('clean-up of abandoned assessments, expired sessions and rate-limit cou
     expect(savedPage.text).toContain('We keep your assessment for 45 days after your last change.');
   });
 
-  it('runs as `npm run purge`, a real process, printing one JSON line with the counts', async () => {
+  // Two real processes (npm, tsx): slower than the suite's default allows on a busy machine.
+  it('runs as `npm run purge`, a real process, printing one JSON line with the counts', { timeout: 120_000 }, async () => {
     const dataDir = makeDataDir();
     cleanups.push(() => removeDataDir(dataDir));
     const running = await startApp(dataDir);
