@@ -49,6 +49,7 @@ async function startAppProcess(environment: Record<string, string>): Promise<{ b
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'http://127.0.0.1/',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       COOKIE_SECURE: 'false',
       HOST: '127.0.0.1',

@@ -14,7 +14,7 @@ import { setUpCsrf } from './web/middleware/csrf.js';
 import { setUpSessions } from './web/middleware/sessions.js';
 import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
-import { setUpWebSecurity } from './web/middleware/webSecurity.js';
+import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
@@ -32,6 +32,8 @@ export interface AppDependencies {
   sessionSecret: string;
   secureCookies: boolean;
   trustProxy: number;
+  /** Where users reach the app (PUBLIC_URL): links we hand out are built on it, never on the Host header. */
+  publicUrl: URL;
   version: string;
   /** What /healthz asks before it says ready (database, PDF workers, draining). */
   readinessChecks: readonly ReadinessCheck[];
@@ -62,24 +64,28 @@ export function createApp(deps: AppDependencies): Express {
   app.set('view cache', true);
 
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  app.use(healthRoutes({ version: deps.version, checks: deps.readinessChecks, detailsToken: deps.healthDetailsToken }));
-  app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h', index: false }));
-
   // View locals first: the error page needs them even when the body parser or CSRF check fails.
   setUpViewLocals(app);
-  setUpWebSecurity(app);
+  setUpSecurityHeaders(app);
+  // Health and static files need no session or body: served before either is read.
+  app.use(healthRoutes({ version: deps.version, checks: deps.readinessChecks, detailsToken: deps.healthDetailsToken }));
+  app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h', index: false }));
+  // After the static files, which say their own (express.static never replaces a Cache-Control already set).
+  app.use(noStoreByDefault);
+
+  setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
-  setUpCsrf(app);
+  setUpCsrf(app, { secret: deps.sessionSecret, secure: deps.secureCookies });
   app.locals.assessmentKeptNotice = t(deps.abandonedAssessmentDays === 1 ? 'ui.resume.keptFor.one' : 'ui.resume.keptFor.other', {
     days: deps.abandonedAssessmentDays,
   });
 
-  // After the CSRF check, so a forged cross-site form cannot spend a visitor's allowance; before
-  // the routes, so a refused request stores nothing.
+  // After the form-token check, so a forged cross-site form cannot spend a visitor's allowance;
+  // before the routes, so a refused request stores nothing.
   app.post('/assessments', deps.throttles.assessmentCreation);
   app.use('/resume', deps.throttles.resumeAttempts);
 
-  app.use(walkRoutes(deps.assessmentService, t));
+  app.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   app.use(resultsRoutes(deps.assessmentService, t));
   app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));

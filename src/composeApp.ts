@@ -19,6 +19,8 @@ export interface AppSettings {
   sessionSecret: string;
   secureCookies: boolean;
   trustProxy: number;
+  /** Where users reach the app: links handed out are built on it. */
+  publicUrl: URL;
   version: string;
   pdfWorkers: number;
   pdfTimeoutMs: number;
@@ -59,6 +61,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     sessionSecret: settings.sessionSecret,
     secureCookies: settings.secureCookies,
     trustProxy: settings.trustProxy,
+    publicUrl: settings.publicUrl,
     version: settings.version,
     healthDetailsToken: settings.healthDetailsToken,
     readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }],

@@ -40,6 +40,15 @@ const environmentSchema = z.object({
   ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // Where users reach the app, e.g. https://riskplan.example.ge: resume links are built on it. Required in production.
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'PUBLIC_URL must be an http:// or https:// URL, like https://riskplan.example.ge')
+      .refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), 'PUBLIC_URL must not have a query or a fragment')
+      .optional(),
+  ),
   // Unset: /healthz shows its status only. Set: a caller sending it in X-Health-Token also sees the version and each check.
   HEALTH_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
   // Unset or empty: 14,30,90,180.
@@ -65,6 +74,8 @@ export interface Config {
   logLevel: string;
   /** Number of reverse proxies in front of the app (Express `trust proxy`). */
   trustProxy: number;
+  /** Where users reach the app; links handed out are built on it (always ends in a slash). */
+  publicUrl: URL;
   /** Whether cookies carry the Secure flag; `auto` means in production only. */
   secureCookies: boolean;
   pdfWorkers: number;
@@ -116,12 +127,22 @@ function packageVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
+/** A base for relative links: `https://host/riskplan` and `https://host/riskplan/` both resolve `resume/x` under /riskplan/. */
+function asBaseUrl(text: string): URL {
+  const url = new URL(text);
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  return url;
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error)}`);
   const values = parsed.data;
   if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
+  }
+  if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL is required when NODE_ENV=production (the address users reach the app on, like https://riskplan.example.ge)');
   }
   const dataDir = path.resolve(values.DATA_DIR);
   return {
@@ -135,6 +156,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionSecret: values.SESSION_SECRET ?? developmentSecret(dataDir),
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
+    publicUrl: asBaseUrl(values.PUBLIC_URL ?? `http://localhost:${values.PORT}/`),
     secureCookies: values.COOKIE_SECURE === 'auto' ? values.NODE_ENV === 'production' : values.COOKIE_SECURE === 'true',
     pdfWorkers: values.PDF_WORKERS,
     pdfTimeoutMs: values.PDF_TIMEOUT_MS,

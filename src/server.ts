@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     sessionSecret: config.sessionSecret,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     version: config.version,
     pdfWorkers: config.pdfWorkers,
     pdfTimeoutMs: config.pdfTimeoutMs,

@@ -2,19 +2,41 @@ import session from 'express-session';
 import type { Db } from '../db/database.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+/** Sessions read but not yet touched or saved, remembered for the touch that follows: bounded. */
+const MAX_REMEMBERED_EXPIRIES = 10_000;
+
+/**
+ * Calls a store callback exactly once: with nothing on success, with the error on failure. The
+ * callback runs outside the promise chain, so an exception thrown by whatever it calls can never
+ * come back as a rejection and call it a second time.
+ */
+function settle<T>(work: Promise<T>, callback: ((err: unknown, value?: T) => void) | undefined): void {
+  work.then(
+    (value) => process.nextTick(() => callback?.(null, value)),
+    (error: unknown) => process.nextTick(() => callback?.(error)),
+  );
+}
 
 /**
  * express-session store on the app's own database, so sessions survive restarts and are shared
  * by every app instance on the same database. Expired rows are ignored on read and pruned on a
  * timer that does not keep the process alive.
+ *
+ * A session's data changes only when it is created (a new id each time: see attachAssessment),
+ * so concurrent requests of one session never overwrite each other's changes. The rolling
+ * expiry is written at most once an hour per session rather than on every request: the
+ * expiry read with the session tells the touch whether it is worth a write.
  */
 export class DatabaseSessionStore extends session.Store {
   private readonly pruneTimer: NodeJS.Timeout;
+  private readonly storedExpiry = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
     private readonly defaultTtlMs = 30 * DAY_MS,
-    pruneEveryMs = 60 * 60 * 1000,
+    pruneEveryMs = HOUR_MS,
+    private readonly touchAfterMs = HOUR_MS,
   ) {
     super();
     this.pruneTimer = setInterval(() => void this.prune().catch(() => undefined), pruneEveryMs);
@@ -27,46 +49,47 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.db
-      .selectFrom('sessions')
-      .select(['data', 'expires_at'])
-      .where('sid', '=', sid)
-      .executeTakeFirst()
-      .then((row) => {
-        if (!row || Number(row.expires_at) <= Date.now()) return callback(null, null);
-        return callback(null, JSON.parse(row.data) as session.SessionData);
-      })
-      .catch((error: unknown) => callback(error));
+    const read = async (): Promise<session.SessionData | null> => {
+      const row = await this.db.selectFrom('sessions').select(['data', 'expires_at']).where('sid', '=', sid).executeTakeFirst();
+      if (!row || Number(row.expires_at) <= Date.now()) return null;
+      this.rememberExpiry(sid, Number(row.expires_at));
+      return JSON.parse(row.data) as session.SessionData;
+    };
+    settle(read(), (error, data) => callback(error, data ?? null));
+  }
+
+  private rememberExpiry(sid: string, expiresAt: number): void {
+    if (this.storedExpiry.size >= MAX_REMEMBERED_EXPIRIES) this.storedExpiry.clear();
+    this.storedExpiry.set(sid, expiresAt);
   }
 
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     const row = { data: JSON.stringify(data), expires_at: this.expiryOf(data) };
-    this.db
-      .insertInto('sessions')
-      .values({ sid, ...row })
-      .onConflict((oc) => oc.column('sid').doUpdateSet(row))
-      .execute()
-      .then(() => callback?.())
-      .catch((error: unknown) => callback?.(error));
+    this.storedExpiry.delete(sid);
+    settle(
+      this.db
+        .insertInto('sessions')
+        .values({ sid, ...row })
+        .onConflict((oc) => oc.column('sid').doUpdateSet(row))
+        .execute(),
+      callback,
+    );
   }
 
   override touch(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
-    this.db
-      .updateTable('sessions')
-      .set({ expires_at: this.expiryOf(data) })
-      .where('sid', '=', sid)
-      .execute()
-      .then(() => callback?.())
-      .catch((error: unknown) => callback?.(error));
+    const expiresAt = this.expiryOf(data);
+    const stored = this.storedExpiry.get(sid);
+    this.storedExpiry.delete(sid);
+    if (stored !== undefined && expiresAt - stored < this.touchAfterMs) {
+      callback?.();
+      return;
+    }
+    settle(this.db.updateTable('sessions').set({ expires_at: expiresAt }).where('sid', '=', sid).execute(), callback);
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    this.db
-      .deleteFrom('sessions')
-      .where('sid', '=', sid)
-      .execute()
-      .then(() => callback?.())
-      .catch((error: unknown) => callback?.(error));
+    this.storedExpiry.delete(sid);
+    settle(this.db.deleteFrom('sessions').where('sid', '=', sid).execute(), callback);
   }
 
   async prune(): Promise<void> {

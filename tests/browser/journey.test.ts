@@ -151,11 +151,16 @@ describe('the whole journey in Chromium', () => {
     await page.goto(`${base}/assessment/actions`);
     await inspect(page, '16-action-plan-phone');
 
-    // The resume link restores the assessment in a fresh browser profile.
-    const other = await browser.newContext();
+    // The resume link restores the assessment in a fresh browser profile, once the user confirms
+    // on the page it opens. Links are built on PUBLIC_URL (a test address): open its path here.
+    const other = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const otherPage = await other.newPage();
-    await otherPage.goto(resumeLink ?? '');
-    expect(new URL(otherPage.url()).pathname).toBe('/assessment');
+    await otherPage.goto(new URL(new URL(resumeLink ?? '').pathname, base).href);
+    expect(await otherPage.textContent('h1')).toBe('Open this assessment?');
+    expect(await otherPage.textContent('main')).toContain('Şirkət Əliyev');
+    await inspect(otherPage, '17-resume-confirm');
+    await otherPage.getByRole('button', { name: 'Open this assessment' }).click();
+    await expect.poll(() => new URL(otherPage.url()).pathname).toBe('/assessment');
     expect(await otherPage.textContent('main')).toContain('Şirkət Əliyev');
     await other.close();
     await context.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupError, backupSqlite, restoreSqlite } from '../../src/ops/sqliteBackup.js';
 import { makeDataDir, postgresTools, postgresUrlFor, removeDataDir, startApp, testStore, type RunningApp } from '../support/testApp.js';
-import { answersFor, newAgent, postSection, startAssessment } from '../support/walk.js';
+import { answersFor, newAgent, openResumeLink, postSection, startAssessment } from '../support/walk.js';
 
 /** Starts an assessment and saves its profile with `companyName`; returns the resume link. */
 async function assessmentNamed(running: RunningApp, companyName: string) {
@@ -18,8 +18,7 @@ async function assessmentNamed(running: RunningApp, companyName: string) {
 /** What a user opening the resume link sees as the company name on the profile page. */
 async function companyNameSeenVia(running: RunningApp, resumeLink: string): Promise<string | undefined> {
   const browser = newAgent(running.app);
-  const token = new URL(resumeLink).pathname.split('/').pop() ?? '';
-  await browser.get(`/resume/${token}`).expect(303);
+  expect((await openResumeLink(browser, resumeLink)).status).toBe(303);
   const page = await browser.get('/assessment/sections/profile').expect(200);
   return /name="company_name"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="company_name"/.exec(page.text)?.slice(1).find(Boolean);
 }
@@ -122,7 +121,7 @@ describe(`backup and restore (${testStore})`, () => {
 
     // And the app keeps working on the restored database: the next save goes through.
     const browser = newAgent(restored.app);
-    await browser.get(`/resume/${new URL(resumeLink).pathname.split('/').pop() ?? ''}`).expect(303);
+    expect((await openResumeLink(browser, resumeLink)).status).toBe(303);
     const saved = await postSection(browser, 'profile', { ...answersFor('profile', {}), company_name: 'After Restore LLC' });
     expect(saved.status).toBe(303);
   });

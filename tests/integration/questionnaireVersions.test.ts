@@ -13,7 +13,7 @@ import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
 import { hashResumeToken, newResumeToken } from '../../src/services/resumeTokens.js';
 import { answersOf } from '../fixtures/answerBuilder.js';
 import { useFreshApp } from '../support/lifecycle.js';
-import { answersFor, everyExposureProfile, newAgent, postSection, startAssessment } from '../support/walk.js';
+import { answersFor, everyExposureProfile, newAgent, openResumeLink, postSection, startAssessment } from '../support/walk.js';
 
 /*
  * Questionnaire versions side by side: an assessment stored on 1.0 keeps opening, scoring and
@@ -51,7 +51,7 @@ describe('questionnaire versions', () => {
     }
 
     const agent = newAgent(app().app);
-    await agent.get(`/resume/${token}`).expect(303);
+    expect((await openResumeLink(agent, token)).status).toBe(303);
     const results = await agent.get('/assessment/results').expect(200);
     const register = scoreAssessment(questionnaireV1, answers);
     expect(results.text).toContain(t(`band.${register.overallBand}`));

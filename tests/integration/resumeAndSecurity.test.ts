@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashResumeToken } from '../../src/services/resumeTokens.js';
 import { makeDataDir, removeDataDir, startApp, TEST_HEALTH_TOKEN, type RunningApp } from '../support/testApp.js';
 
-import { newAgent, postSection, startAssessment } from '../support/walk.js';
+import { newAgent, openResumeLink, postSection, startAssessment } from '../support/walk.js';
 
 describe('resume without an account', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -28,10 +28,13 @@ describe('resume without an account', () => {
     const second = await started(dataDir);
     const browser = newAgent(second.app);
     const token = new URL(resumeLink).pathname.split('/').pop() ?? '';
-    const opened = await browser.get(`/resume/${token}`);
+    const confirm = await browser.get(`/resume/${token}`).expect(200);
+    expect(confirm.headers['referrer-policy']).toBe('no-referrer');
+    expect(confirm.text).toContain('Open this assessment?');
+    expect(confirm.text).toContain('Caspian Freight LLC');
+    const opened = await openResumeLink(browser, token);
     expect(opened.status).toBe(303);
     expect(opened.headers.location).toBe('/assessment');
-    expect(opened.headers['referrer-policy']).toBe('no-referrer');
     const page = await browser.get('/assessment').expect(200);
     expect(page.text).toContain('Caspian Freight LLC');
     expect(page.text).toContain('In progress');

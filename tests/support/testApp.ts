@@ -14,6 +14,9 @@ import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 /** Shows the version and each readiness check on /healthz in tests (header X-Health-Token). */
 export const TEST_HEALTH_TOKEN = 'test-health-token-0123456789';
 
+/** Resume links in tests are built on this address, whatever Host a request sends. */
+export const TEST_PUBLIC_URL = new URL('http://riskplan.test/');
+
 export interface RunningApp {
   app: Express;
   database: Database;
@@ -126,6 +129,7 @@ export async function startApp(dataDir: string, options: StartAppOptions = {}): 
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
     trustProxy: options.trustProxy ?? 0,
+    publicUrl: TEST_PUBLIC_URL,
     version: 'test',
     pdfWorkers: 1,
     pdfTimeoutMs: 30_000,

@@ -29,6 +29,17 @@ export async function startAssessment(agent: Agent): Promise<string> {
   return resumeLinkFrom(started.text);
 }
 
+/**
+ * Opens a resume link (a full URL or just its token) as a user would: the link shows what it
+ * opens, and the user confirms on that page. Returns the confirming post's response (a 303 to
+ * /assessment when it worked).
+ */
+export async function openResumeLink(agent: Agent, linkOrToken: string) {
+  const token = linkOrToken.includes('/') ? (new URL(linkOrToken).pathname.split('/').pop() ?? '') : linkOrToken;
+  const page = await agent.get(`/resume/${token}`).expect(200);
+  return agent.post('/resume').type('form').send(formBody(hiddenFieldsFrom(page.text)));
+}
+
 /** Fills a section as a user would, with the page's own hidden fields; returns the response. */
 export async function postSection(agent: Agent, sectionId: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue') {
   const page = await agent.get(`/assessment/sections/${sectionId}`).expect(200);

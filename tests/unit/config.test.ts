@@ -103,8 +103,19 @@ describe('loadConfig', () => {
   });
 
   it('uses secure cookies by default in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40) });
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://riskplan.example.ge' });
     expect(config.secureCookies).toBe(true);
     expect(config.sessionSecret).toBe('s'.repeat(40));
+  });
+
+  it('requires PUBLIC_URL in production, and builds links on it with a trailing slash', () => {
+    const production = { NODE_ENV: 'production', DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://riskplan.example.ge/tools' }).publicUrl.href).toBe('https://riskplan.example.ge/tools/');
+    expect(loadConfig({ DATA_DIR: dataDir(), PORT: '4000' }).publicUrl.href).toBe('http://localhost:4000/');
+  });
+
+  it.each(['riskplan.example.ge', 'ftp://riskplan.example.ge', 'https://riskplan.example.ge/?x=1'])('refuses PUBLIC_URL=%s', (value) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: value })).toThrow(/PUBLIC_URL must/);
   });
 });

@@ -5,7 +5,7 @@ import type { Question, StoredAnswer } from '../../questionnaire/types.js';
 import { noteField, type FieldError, type FormValues } from './fields.js';
 
 export const NOTE_MAX_LENGTH = 1000;
-const DEFAULT_TEXT_MAX = 200;
+export const DEFAULT_TEXT_MAX = 200;
 const PHONE_PATTERN = /^[0-9+()\-\s./]*$/;
 
 export type SaveIntent = 'continue' | 'later';

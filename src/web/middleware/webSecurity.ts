@@ -9,7 +9,44 @@ export const noStore: RequestHandler = (_req, res, next) => {
 
 export const FORM_LIMITS = { bodyBytes: '100kb', fields: 300 } as const;
 
-export function setUpWebSecurity(app: Express): void {
+/**
+ * Every response says how it may be cached: nothing is stored unless a route says otherwise
+ * (static files do). Most pages carry a form token or an assessment; the rest are cheap to serve.
+ */
+export const noStoreByDefault: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+export class UnsupportedBodyError extends Error {
+  override readonly name = 'UnsupportedBodyError';
+  readonly status = 415;
+  constructor(type: string) {
+    super(`Only HTML form posts are accepted, not ${type}`);
+  }
+}
+
+/**
+ * Our forms post application/x-www-form-urlencoded and nothing else. Any other body (JSON,
+ * multipart, text) is refused with 415 before a route sees it, and a post with no body gets an
+ * empty form, so a route can always read `req.body` as the fields of a form.
+ */
+const formBodiesOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  if (hasBody && !req.is('application/x-www-form-urlencoded')) {
+    next(new UnsupportedBodyError(req.headers['content-type'] ?? 'an untyped body'));
+    return;
+  }
+  next();
+};
+
+const emptyFormWhenNoBody: RequestHandler = (req, _res, next) => {
+  req.body ??= {};
+  next();
+};
+
+/** Security headers: first, so every response has them, static files and /healthz included. */
+export function setUpSecurityHeaders(app: Express): void {
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -31,5 +68,11 @@ export function setUpWebSecurity(app: Express): void {
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+}
+
+/** Form bodies, and only form bodies, for the routes mounted after this. */
+export function setUpFormParsing(app: Express): void {
+  app.use(formBodiesOnly);
   app.use(express.urlencoded({ extended: false, limit: FORM_LIMITS.bodyBytes, parameterLimit: FORM_LIMITS.fields }));
+  app.use(emptyFormWhenNoBody);
 }

@@ -24,17 +24,35 @@ export function stateOf(res: Response): AssessmentState {
   return res.locals.state as AssessmentState;
 }
 
-export function resumeUrl(req: Request, token: string): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}/resume/${token}`;
+/**
+ * The absolute resume link, on the configured public address. Never built from the request's
+ * Host header: a forged Host would otherwise put someone else's server in the link we hand out.
+ */
+export function resumeUrl(publicUrl: URL, token: string): string {
+  return new URL(`resume/${token}`, publicUrl).href;
 }
 
-/** Regenerates the session (no fixation) and attaches the assessment to it. */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Regenerates the session (no fixation), attaches the assessment and stores the session before
+ * the response is written: if the store cannot write, the user gets an honest error page now,
+ * not a page that looks fine and a refused form later.
+ */
 export function attachAssessment(req: Request, assessmentId: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    req.session.regenerate((error) => {
-      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+    req.session.regenerate((regenerateError: unknown) => {
+      if (regenerateError) return reject(asError(regenerateError));
       req.session.assessmentId = assessmentId;
-      return resolve();
+      return req.session.save((saveError: unknown) => {
+        if (!saveError) return resolve();
+        // express-session sends no cookie and saves nothing for a request without a session: the
+        // browser keeps no id of a session that was never stored, and the store is not asked twice.
+        (req as { session?: unknown }).session = undefined;
+        return reject(asError(saveError));
+      });
     });
   });
 }

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
+import { resumePage } from '../../presenters/resumePage.js';
 import { sectionPage, type SectionNotice } from '../../presenters/sectionPage.js';
 import { shownQuestions } from '../../questionnaire/visibility.js';
-import type { AssessmentService } from '../../services/assessmentService.js';
+import { AssessmentNotFoundError, type AssessmentService, type AssessmentState } from '../../services/assessmentService.js';
 import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
 import { isCsrfValid } from '../middleware/csrf.js';
 import { noStore } from '../middleware/webSecurity.js';
@@ -17,10 +18,27 @@ function revisionOf(value: unknown): number {
   return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : -1;
 }
 
+export interface WalkOptions {
+  /** Where the app is reached from outside: resume links are built on it. */
+  publicUrl: URL;
+}
+
 /** The walk: start, resume, task list, question pages and check your answers. */
-export function walkRoutes(service: AssessmentService, t: Translate): Router {
+export function walkRoutes(service: AssessmentService, t: Translate, options: WalkOptions): Router {
   const router = Router();
   const withAssessment = requireAssessment(service);
+  const linkFor = (token: string) => resumeUrl(options.publicUrl, token);
+
+  /** The assessment this browser holds, if it still exists. */
+  async function currentAssessment(assessmentId: string | undefined): Promise<AssessmentState | undefined> {
+    if (!assessmentId) return undefined;
+    try {
+      return await service.load(assessmentId);
+    } catch (error) {
+      if (error instanceof AssessmentNotFoundError) return undefined;
+      throw error;
+    }
+  }
 
   router.get('/', (_req, res) => {
     res.render('pages/start');
@@ -29,17 +47,34 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
   router.post('/assessments', noStore, async (req, res) => {
     const { assessmentId, resumeToken } = await service.start();
     await attachAssessment(req, assessmentId);
-    res.status(201).render('pages/started', { resumeLink: resumeUrl(req, resumeToken) });
+    res.status(201).render('pages/started', { resumeLink: linkFor(resumeToken) });
   });
 
+  // Opening a link only shows what it opens; binding it to this browser takes a deliberate
+  // post from our own page (login CSRF: a link followed from anywhere must not swap assessments).
   router.get('/resume/:token', noStore, async (req, res) => {
-    const assessmentId = await service.resume(String(req.params.token));
+    const token = String(req.params.token);
+    const assessmentId = await service.resume(token);
+    if (!assessmentId) {
+      res.status(404).render('pages/resume-not-found');
+      return;
+    }
+    if (req.session.assessmentId === assessmentId) {
+      res.redirect(303, '/assessment');
+      return;
+    }
+    const [linked, current] = await Promise.all([service.load(assessmentId), currentAssessment(req.session.assessmentId)]);
+    res.render('pages/resume', { page: resumePage(token, linked, current, t) });
+  });
+
+  router.post('/resume', noStore, async (req, res) => {
+    const token = (req.body as Record<string, unknown>).token;
+    const assessmentId = typeof token === 'string' ? await service.resume(token) : undefined;
     if (!assessmentId) {
       res.status(404).render('pages/resume-not-found');
       return;
     }
     await attachAssessment(req, assessmentId);
-    // Redirect so the secret leaves the address bar and the browser history entry.
     res.redirect(303, '/assessment');
   });
 
@@ -116,7 +151,7 @@ export function walkRoutes(service: AssessmentService, t: Translate): Router {
     const returnTo = form.return === 'check' ? 'check' : undefined;
     if (intent === 'later') {
       const token = await service.issueResumeToken(state.assessment.id);
-      res.render('pages/saved', { resumeLink: resumeUrl(req, token) });
+      res.render('pages/saved', { resumeLink: linkFor(token) });
       return;
     }
     if (returnTo === 'check' || !next) {
