@@ -12,6 +12,7 @@ import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
 import { setUpSessions } from './web/middleware/sessions.js';
+import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
@@ -38,6 +39,10 @@ export interface AppDependencies {
   readinessChecks: readonly ReadinessCheck[];
   /** Lets operators see the version and each check on /healthz (header X-Health-Token). */
   healthDetailsToken?: string | undefined;
+  /** Per-address limits on creating assessments and resume attempts, shared through the database. */
+  throttles: Throttles;
+  /** Days an assessment is kept after its last change; the pages that hand out a resume link say so. */
+  abandonedAssessmentDays: number;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -71,6 +76,14 @@ export function createApp(deps: AppDependencies): Express {
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
   setUpCsrf(app, { secret: deps.sessionSecret, secure: deps.secureCookies });
+  app.locals.assessmentKeptNotice = t(deps.abandonedAssessmentDays === 1 ? 'ui.resume.keptFor.one' : 'ui.resume.keptFor.other', {
+    days: deps.abandonedAssessmentDays,
+  });
+
+  // After the form-token check, so a forged cross-site form cannot spend a visitor's allowance;
+  // before the routes, so a refused request stores nothing.
+  app.post('/assessments', deps.throttles.assessmentCreation);
+  app.use('/resume', deps.throttles.resumeAttempts);
 
   app.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   app.use(resultsRoutes(deps.assessmentService, t));

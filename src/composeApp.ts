@@ -11,6 +11,8 @@ import type { DueDays } from './services/actionPlan.js';
 import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
+import { purgeExpiredData, schedulePurge } from './services/retention.js';
+import { createThrottles, type ThrottleSettings } from './web/middleware/throttles.js';
 
 export interface AppSettings {
   logger: Logger;
@@ -26,11 +28,17 @@ export interface AppSettings {
   actionDueDays: DueDays;
   /** Shows the version and each readiness check on /healthz to a caller that sends it. */
   healthDetailsToken?: string | undefined;
+  /** Per-address limits on creating assessments and on resume attempts. */
+  throttling: ThrottleSettings;
+  /** Days without a change after which the clean-up deletes an assessment. */
+  abandonedAssessmentDays: number;
+  /** How often the clean-up runs. */
+  purgeIntervalMs: number;
 }
 
 export interface ComposedApp {
   app: Express;
-  /** Stops what the app started (PDF workers, session pruning); the database stays open. */
+  /** Stops what the app started (PDF workers, session pruning, the clean-up); the database stays open. */
   close: () => Promise<void>;
 }
 
@@ -41,6 +49,8 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
   const t = createTranslator('en');
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
+  const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
+  const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
   const app = createApp({
     logger: settings.logger,
     assessmentService,
@@ -55,11 +65,14 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     version: settings.version,
     healthDetailsToken: settings.healthDetailsToken,
     readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }],
+    throttles: createThrottles(database.raw, settings.throttling, settings.logger),
+    abandonedAssessmentDays: settings.abandonedAssessmentDays,
   });
   return {
     app,
     close: async () => {
       sessionStore.close();
+      await scheduledPurge.stop();
       await pdfRenderPool.close();
     },
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseSettings } from './db/database.js';
 import { DEFAULT_DUE_DAYS, DUE_DAYS_MAX, type DueDays } from './services/actionPlan.js';
+import type { ThrottleSettings } from './web/middleware/throttles.js';
 
 /** ACTION_DUE_DAYS: days to the default due date for priorities 1 (most urgent) to 4, e.g. "14,30,90,180". */
 const dueDaysSchema = z
@@ -52,6 +53,14 @@ const environmentSchema = z.object({
   HEALTH_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
   // Unset or empty: 14,30,90,180.
   ACTION_DUE_DAYS: z.preprocess((value) => (value === '' ? undefined : value), dueDaysSchema.optional()).transform((days) => days ?? DEFAULT_DUE_DAYS),
+  // Per client address (TRUST_PROXY decides which address that is), shared by every instance on the database.
+  ASSESSMENT_CREATION_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  ASSESSMENT_CREATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  RESUME_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  RESUME_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
+  // An assessment with no change for this many days is deleted, with everything that belongs to it.
+  ABANDONED_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export interface Config {
@@ -75,6 +84,12 @@ export interface Config {
   actionDueDays: DueDays;
   /** Shows the version and readiness checks on /healthz to a caller that sends it (X-Health-Token). */
   healthToken: string | undefined;
+  /** Per-address limits on creating assessments and on resume attempts. */
+  throttling: ThrottleSettings;
+  /** Days without a change after which an assessment is deleted by the clean-up. */
+  abandonedAssessmentDays: number;
+  /** How often the running app runs the clean-up. */
+  purgeIntervalMs: number;
   version: string;
 }
 
@@ -147,6 +162,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     pdfTimeoutMs: values.PDF_TIMEOUT_MS,
     actionDueDays: values.ACTION_DUE_DAYS,
     healthToken: values.HEALTH_TOKEN,
+    throttling: {
+      assessmentCreation: { attempts: values.ASSESSMENT_CREATION_LIMIT, windowSeconds: values.ASSESSMENT_CREATION_WINDOW_MINUTES * 60 },
+      resumeAttempts: { attempts: values.RESUME_ATTEMPT_LIMIT, windowSeconds: values.RESUME_ATTEMPT_WINDOW_MINUTES * 60 },
+    },
+    abandonedAssessmentDays: values.ABANDONED_ASSESSMENT_DAYS,
+    purgeIntervalMs: values.PURGE_INTERVAL_MINUTES * 60_000,
     version: packageVersion(),
   };
 }

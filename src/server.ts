@@ -29,6 +29,9 @@ async function main(): Promise<void> {
     pdfTimeoutMs: config.pdfTimeoutMs,
     actionDueDays: config.actionDueDays,
     healthDetailsToken: config.healthToken,
+    throttling: config.throttling,
+    abandonedAssessmentDays: config.abandonedAssessmentDays,
+    purgeIntervalMs: config.purgeIntervalMs,
   });
 
   const server: Server = app.listen(config.port, config.host, () => {

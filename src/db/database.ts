@@ -1,4 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import { knownMigrationNames, migrationProvider } from './migrations.js';
 import { openPostgres, redactDatabaseUrl } from './postgres.js';
 import { describeConnectionError, pingDatabase } from './reachability.js';
@@ -10,10 +12,15 @@ export { openSqlite, sqliteFilePath } from './sqlite.js';
 
 export type Db = Kysely<DatabaseSchema>;
 
+/** The driver's own handle under kysely, for a library that speaks to the store itself (the rate limiter). */
+export type RawConnection = { kind: 'sqlite'; connection: BetterSqlite3.Database } | { kind: 'postgres'; pool: pg.Pool };
+
 export interface Database {
   db: Db;
   /** Which store: the SQL is the same, but operations (backup, restore) differ. */
   kind: 'sqlite' | 'postgres';
+  /** The same connection (SQLite) or pool (PostgreSQL) kysely uses: no second set of connections. */
+  raw: RawConnection;
   /** True when a trivial query succeeds. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;

@@ -79,6 +79,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_rate_limits_and_retention': {
+    async up(db: Kysely<unknown>) {
+      // rate-limiter-flexible's table, with the columns its SQLite and PostgreSQL stores expect
+      // (created here, not by the library, so it exists on every instance before the first request).
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'varchar(255)', (c) => c.primaryKey())
+        .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('expire', 'bigint')
+        .execute();
+      // The clean-up deletes by these; without the indexes each run would read every row.
+      await db.schema.createIndex('rate_limits_expire').on('rate_limits').column('expire').execute();
+      await db.schema.createIndex('assessments_updated_at').on('assessments').column('updated_at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

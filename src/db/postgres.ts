@@ -59,6 +59,7 @@ export function openPostgres(url: string, options: PostgresOptions): Database {
   return {
     db,
     kind: 'postgres',
+    raw: { kind: 'postgres', pool },
     isReachable: reachabilityCheck(db),
     close: () => db.destroy(),
   };

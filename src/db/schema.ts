@@ -55,6 +55,15 @@ export interface ActionPlanEntriesTable {
   updated_at: string;
 }
 
+/** rate-limiter-flexible's counters (its own layout): one row per limiter and client address. */
+export interface RateLimitsTable {
+  /** `<limiter>:<client address>`. */
+  key: string;
+  points: number;
+  /** Milliseconds since the epoch when the window ends. */
+  expire: number | string | null;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   resume_tokens: ResumeTokensTable;
@@ -62,4 +71,5 @@ export interface DatabaseSchema {
   section_progress: SectionProgressTable;
   sessions: SessionsTable;
   action_plan_entries: ActionPlanEntriesTable;
+  rate_limits: RateLimitsTable;
 }

@@ -25,6 +25,7 @@ export function openSqlite(dataDir: string, fileName = SQLITE_FILE_NAME): Databa
   return {
     db,
     kind: 'sqlite',
+    raw: { kind: 'sqlite', connection },
     isReachable: reachabilityCheck(db),
     close: () => db.destroy(),
   };

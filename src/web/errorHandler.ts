@@ -19,7 +19,7 @@ function retryAfterOf(error: unknown): number | undefined {
   return typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? Math.ceil(retryAfterSeconds) : undefined;
 }
 
-const KNOWN_PAGES = new Set([400, 403, 404, 413, 500, 503]);
+const KNOWN_PAGES = new Set([400, 403, 404, 413, 429, 500, 503]);
 
 export const notFoundHandler: RequestHandler = (_req, res) => {
   res.status(404).render('pages/error', { status: 404, incidentId: undefined });
@@ -44,7 +44,9 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     res.setHeader('Cache-Control', 'no-store');
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-    res.status(status).render('pages/error', { status: page, incidentId }, (renderError: Error | null, html?: string) => {
+    // The "too many attempts" page says how long to wait, in whole minutes.
+    const retryAfterMinutes = retryAfter === undefined ? undefined : Math.ceil(retryAfter / 60);
+    res.status(status).render('pages/error', { status: page, incidentId, retryAfterMinutes }, (renderError: Error | null, html?: string) => {
       if (renderError) {
         logger.error({ incidentId, err: renderError }, 'error page failed to render');
         res.type('text/plain').send(`Something went wrong. Incident ${incidentId}`);

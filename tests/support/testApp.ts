@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import pg from 'pg';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { composeApp } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
 import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
+import type { ThrottleSettings } from '../../src/web/middleware/throttles.js';
 import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 
 /** Shows the version and each readiness check on /healthz in tests (header X-Health-Token). */
@@ -98,25 +99,45 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
   return settings.kind === 'postgres' ? { DATA_DIR: dataDir, DATABASE_URL: settings.url } : { DATA_DIR: dataDir };
 }
 
+export interface StartAppOptions {
+  /** Default: silent. */
+  logger?: Logger;
+  /** Express `trust proxy`: with 1, tests choose the client address with X-Forwarded-For. */
+  trustProxy?: number;
+  /** Default: limits no ordinary test reaches (every request of a suite comes from one address). */
+  throttling?: ThrottleSettings;
+  abandonedAssessmentDays?: number;
+  /** Default: an hour, so the clean-up never runs during an ordinary test. */
+  purgeIntervalMs?: number;
+}
+
+const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
+  assessmentCreation: { attempts: 100_000, windowSeconds: 3600 },
+  resumeAttempts: { attempts: 100_000, windowSeconds: 3600 },
+};
+
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
  * folder gives two instances on one database.
  */
-export async function startApp(dataDir: string): Promise<RunningApp> {
+export async function startApp(dataDir: string, options: StartAppOptions = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
-    trustProxy: 0,
+    trustProxy: options.trustProxy ?? 0,
     publicUrl: TEST_PUBLIC_URL,
     version: 'test',
     pdfWorkers: 1,
     pdfTimeoutMs: 30_000,
     actionDueDays: DEFAULT_DUE_DAYS,
     healthDetailsToken: TEST_HEALTH_TOKEN,
+    throttling: options.throttling ?? LIMITS_NO_TEST_REACHES,
+    abandonedAssessmentDays: options.abandonedAssessmentDays ?? 30,
+    purgeIntervalMs: options.purgeIntervalMs ?? 3_600_000,
   });
   return {
     app,

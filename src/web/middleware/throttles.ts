@@ -1,0 +1,131 @@
+import { isIPv6 } from 'node:net';
+import type { RequestHandler } from 'express';
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RawConnection } from '../../db/database.js';
+import type { Logger } from '../../logger.js';
+
+/** At most `attempts` in any window of `windowSeconds`, per client address. */
+export interface RateLimit {
+  attempts: number;
+  windowSeconds: number;
+}
+
+export interface ThrottleSettings {
+  /** POST /assessments: each one stores a new assessment. */
+  assessmentCreation: RateLimit;
+  /** Everything under /resume: opening a resume link and confirming it. */
+  resumeAttempts: RateLimit;
+}
+
+export interface Throttles {
+  assessmentCreation: RequestHandler;
+  resumeAttempts: RequestHandler;
+}
+
+/** Created by migration 0005 with the layout the library expects; the clean-up empties it. */
+export const RATE_LIMIT_TABLE = 'rate_limits';
+
+/** What the error handler turns into the "too many attempts" page with a Retry-After header. */
+export class TooManyAttemptsError extends Error {
+  override name = 'TooManyAttemptsError';
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many attempts from this client address');
+    // A refusal, not a fault: a flood of them should log short lines, not a stack each.
+    this.stack = undefined;
+  }
+}
+
+function expandIpv6(address: string): string[] {
+  const [head = '', tail] = address.split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const missing = tail === undefined ? 0 : 8 - left.length - right.length;
+  return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) => group.toLowerCase().padStart(4, '0'));
+}
+
+/**
+ * The key a client is counted under: its IPv4 address, or its IPv6 /64 network. One subscriber
+ * usually holds a whole /64, so counting single IPv6 addresses would let one client rotate
+ * through billions of them.
+ */
+export function clientKey(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  const address = ip.replace(/%.*$/, '');
+  const mappedIpv4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mappedIpv4?.[1]) return mappedIpv4[1];
+  // An IPv6 address ending in dotted IPv4 (other than the mapped form) is rare: count it whole.
+  if (!isIPv6(address) || address.includes('.')) return address;
+  return `${expandIpv6(address).slice(0, 4).join(':')}::/64`;
+}
+
+function limiterOn(raw: RawConnection, keyPrefix: string, limit: RateLimit): RateLimiterAbstract {
+  const options = {
+    keyPrefix,
+    points: limit.attempts,
+    duration: limit.windowSeconds,
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated: true,
+    // The scheduled clean-up (services/retention.ts) deletes expired rows and counts them.
+    clearExpiredByTimeout: false,
+    // Once a client is over the limit, this instance refuses it from memory until the window
+    // ends: a flood of refused requests costs no database writes.
+    inMemoryBlockOnConsumed: limit.attempts + 1,
+  };
+  // The app's own connection (SQLite) or pool (PostgreSQL), so every instance on the database
+  // shares the counts. On SQLite the library's calls are synchronous, so they never land inside
+  // one of kysely's transactions (those run start to end without yielding to another request).
+  return raw.kind === 'sqlite'
+    ? new RateLimiterSQLite({ ...options, storeClient: raw.connection, storeType: 'better-sqlite3' })
+    : new RateLimiterPostgres({ ...options, storeClient: raw.pool, storeType: 'pool' });
+}
+
+interface ThrottleOptions {
+  name: string;
+  /** Gives the attempt back when the response succeeds (status below 400): only failures count. */
+  countFailuresOnly?: boolean;
+}
+
+function throttle(limiter: RateLimiterAbstract, logger: Logger, options: ThrottleOptions): RequestHandler {
+  // Throttling must never take the site down: when the limiter's store fails, the request goes
+  // through and the failure is logged (fail open). The store is the app's own database, so a
+  // failure here usually means the request would fail anyway, with its own honest error.
+  const storeFailed = (error: unknown) => logger.warn({ err: error, throttle: options.name }, 'throttle store failed; request let through');
+  return async (req, res, next) => {
+    const key = clientKey(req.ip);
+    try {
+      await limiter.consume(key);
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) {
+        next(new TooManyAttemptsError(Math.max(1, Math.ceil(outcome.msBeforeNext / 1000))));
+        return;
+      }
+      storeFailed(outcome);
+      next();
+      return;
+    }
+    if (options.countFailuresOnly) {
+      res.on('finish', () => {
+        if (res.statusCode < 400) limiter.reward(key).catch(storeFailed);
+      });
+    }
+    next();
+  };
+}
+
+/**
+ * Per-address limits on what lets one client grow the database or guess secrets, counted in the
+ * app's own database so they hold across instances.
+ *
+ * Resume attempts count failures only: the attempt is taken before the request runs (so a burst
+ * of parallel guesses cannot slip past the limit) and given back when the link worked. Someone
+ * guessing links is limited; people on one office network opening their own links never are.
+ * Creations count every attempt: each one stores an assessment.
+ */
+export function createThrottles(raw: RawConnection, settings: ThrottleSettings, logger: Logger): Throttles {
+  return {
+    assessmentCreation: throttle(limiterOn(raw, 'assessment_creation', settings.assessmentCreation), logger, { name: 'assessment creation' }),
+    resumeAttempts: throttle(limiterOn(raw, 'resume_attempt', settings.resumeAttempts), logger, { name: 'resume attempts', countFailuresOnly: true }),
+  };
+}
