@@ -55,6 +55,14 @@ export interface ActionPlanEntriesTable {
   updated_at: string;
 }
 
+/** Rewritten by the readiness check to prove the database can be written (see writeProbe.ts). */
+export interface WriteProbeTable {
+  /** Row 1 is the probe; a second row is inserted and rolled back to prove the database can still grow. */
+  id: number;
+  checked_at: string;
+  padding: string | null;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   resume_tokens: ResumeTokensTable;
@@ -62,4 +70,5 @@ export interface DatabaseSchema {
   section_progress: SectionProgressTable;
   sessions: SessionsTable;
   action_plan_entries: ActionPlanEntriesTable;
+  write_probe: WriteProbeTable;
 }

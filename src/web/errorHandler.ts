@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { asStorageUnavailable, type StorageUnavailableError } from '../db/storageErrors.js';
 import type { Logger } from '../logger.js';
 
 /** Status codes from body-parser, csrf-sync, path decoding and our own routes all arrive here. */
@@ -21,6 +22,19 @@ function retryAfterOf(error: unknown): number | undefined {
 
 const KNOWN_PAGES = new Set([400, 403, 404, 413, 500, 503]);
 
+/**
+ * For a route that shows its form again when the database refuses a write: the storage error,
+ * logged once with the store's code and with Retry-After set on the response; any other error is
+ * thrown on to the error handler.
+ */
+export function storageFailureOrThrow(error: unknown, req: Request, res: Response): StorageUnavailableError {
+  const storageError = asStorageUnavailable(error);
+  if (!storageError) throw error;
+  req.log.error({ method: req.method, path: req.path, storageCode: storageError.storageCode, err: storageError }, 'not saved: the database cannot be written right now');
+  res.setHeader('Retry-After', String(storageError.retryAfterSeconds));
+  return storageError;
+}
+
 export const notFoundHandler: RequestHandler = (_req, res) => {
   res.status(404).render('pages/error', { status: 404, incidentId: undefined });
 };
@@ -30,11 +44,16 @@ export const notFoundHandler: RequestHandler = (_req, res) => {
  * No stack, message or internal detail reaches the user, in any mode.
  */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
+  return (thrown: unknown, req, res, _next) => {
+    // A full disk, a read-only database or a lost connection, from any route or the session
+    // store, is an honest "could not save or load, try again" (503), never a 500 or a false 403/404.
+    const storageError = asStorageUnavailable(thrown);
+    const error = storageError ?? thrown;
     const status = statusOf(error);
     const incidentId = randomUUID();
-    const entry = { incidentId, status, method: req.method, path: req.path, err: error };
-    if (status >= 500) logger.error(entry, 'request failed');
+    const entry = { incidentId, status, method: req.method, path: req.path, ...(storageError ? { storageCode: storageError.storageCode } : {}), err: error };
+    if (storageError) logger.error(entry, 'request failed: the database cannot be used right now');
+    else if (status >= 500) logger.error(entry, 'request failed');
     else logger.warn(entry, 'request refused');
     if (res.headersSent) {
       res.destroy();
@@ -44,7 +63,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     res.setHeader('Cache-Control', 'no-store');
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-    res.status(status).render('pages/error', { status: page, incidentId }, (renderError: Error | null, html?: string) => {
+    res.status(status).render('pages/error', { status: page, incidentId, ...(storageError ? { reason: 'storage' } : {}) }, (renderError: Error | null, html?: string) => {
       if (renderError) {
         logger.error({ incidentId, err: renderError }, 'error page failed to render');
         res.type('text/plain').send(`Something went wrong. Incident ${incidentId}`);
