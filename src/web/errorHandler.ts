@@ -20,6 +20,9 @@ function retryAfterOf(error: unknown): number | undefined {
   return typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? Math.ceil(retryAfterSeconds) : undefined;
 }
 
+/** Set on `res.locals` once a request's storage failure is in the log. */
+const STORAGE_FAILURE_LOGGED = 'storageFailureLogged';
+
 const KNOWN_PAGES = new Set([400, 403, 404, 413, 500, 503]);
 
 /**
@@ -31,6 +34,7 @@ export function storageFailureOrThrow(error: unknown, req: Request, res: Respons
   const storageError = asStorageUnavailable(error);
   if (!storageError) throw error;
   req.log.error({ method: req.method, path: req.path, storageCode: storageError.storageCode, err: storageError }, 'not saved: the database cannot be written right now');
+  res.locals[STORAGE_FAILURE_LOGGED] = true;
   res.setHeader('Retry-After', String(storageError.retryAfterSeconds));
   return storageError;
 }
@@ -52,11 +56,16 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     const status = statusOf(error);
     const incidentId = randomUUID();
     const entry = { incidentId, status, method: req.method, path: req.path, ...(storageError ? { storageCode: storageError.storageCode } : {}), err: error };
-    if (storageError) logger.error(entry, 'request failed: the database cannot be used right now');
+    // A route that answered "not saved" has logged the cause; the session write after it fails
+    // for the same reason and would only repeat it.
+    if (storageError && res.locals[STORAGE_FAILURE_LOGGED] === true) logger.debug(entry, 'the database cannot be used right now (logged)');
+    else if (storageError) logger.error(entry, 'request failed: the database cannot be used right now');
     else if (status >= 500) logger.error(entry, 'request failed');
     else logger.warn(entry, 'request refused');
     if (res.headersSent) {
-      res.destroy();
+      // Cut a response still being sent, so the client sees it failed; one already complete (a
+      // session write that failed after the page was sent) is left to arrive whole.
+      if (!res.writableEnded) res.destroy();
       return;
     }
     const page = KNOWN_PAGES.has(status) ? status : status >= 500 ? 500 : 400;

@@ -98,16 +98,21 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
   return settings.kind === 'postgres' ? { DATA_DIR: dataDir, DATABASE_URL: settings.url } : { DATA_DIR: dataDir };
 }
 
+export interface StartAppOptions {
+  /** Receives the app's JSON log lines (level info and up); without it the app logs nothing. */
+  logTo?: { write(line: string): void };
+}
+
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
  * folder gives two instances on one database.
  */
-export async function startApp(dataDir: string): Promise<RunningApp> {
+export async function startApp(dataDir: string, options: StartAppOptions = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logTo ? pino({ level: 'info' }, options.logTo) : pino({ level: 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
     trustProxy: 0,
