@@ -18,12 +18,9 @@ export class StorageUnavailableError extends Error {
     readonly storageCode: string,
     cause: unknown,
   ) {
-    super(`The database cannot be used right now (${storageCode}): ${messageOf(cause)}`, { cause });
+    // The logger's error serialiser appends the cause's own message and stack after this one.
+    super(`The database cannot be used right now (${storageCode})`, { cause });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
