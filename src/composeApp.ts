@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import type { Database } from './db/database.js';
+import { writeProbeCheck } from './db/writeProbe.js';
 import { createTranslator } from './i18n/catalogue.js';
 import type { Logger } from './logger.js';
 import { createPdfRenderPool } from './report/renderPool.js';
@@ -36,6 +37,9 @@ export interface AppSettings {
   purgeIntervalMs: number;
 }
 
+/** /healthz proves a write at most this often; between probes it repeats the last answer. */
+const WRITE_PROBE_CACHE_MS = 2000;
+
 export interface ComposedApp {
   app: Express;
   /** Stops what the app started (PDF workers, session pruning, the clean-up); the database stays open. */
@@ -64,7 +68,19 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     publicUrl: settings.publicUrl,
     version: settings.version,
     healthDetailsToken: settings.healthDetailsToken,
-    readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }],
+    readinessChecks: [
+      {
+        // A write, not a read: a full disk or a read-only database still answers reads.
+        name: 'database',
+        isReady: writeProbeCheck(database.db, {
+          cacheMs: WRITE_PROBE_CACHE_MS,
+          onChange: (writable, error) => {
+            if (writable) settings.logger.info('the database takes writes again');
+            else settings.logger.warn({ err: error }, 'the database cannot be written: /healthz says not ready');
+          },
+        }),
+      },
+    ],
     throttles: createThrottles(database.raw, settings.throttling, settings.logger),
     abandonedAssessmentDays: settings.abandonedAssessmentDays,
   });

@@ -79,7 +79,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0005_rate_limits_and_retention': {
+  '0005_write_probe': {
+    async up(db: Kysely<unknown>) {
+      // One row that /healthz rewrites to prove the database accepts writes (a read says nothing
+      // about a full disk or a read-only database).
+      await db.schema
+        .createTable('write_probe')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .addColumn('padding', 'text')
+        .execute();
+      await sql`insert into write_probe (id, checked_at) values (1, ${new Date().toISOString()})`.execute(db);
+    },
+  },
+  '0006_rate_limits_and_retention': {
     async up(db: Kysely<unknown>) {
       // rate-limiter-flexible's table, with the columns its SQLite and PostgreSQL stores expect
       // (created here, not by the library, so it exists on every instance before the first request).

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, PostgresDriver, type Driver, type PostgresDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { reachabilityCheck } from './reachability.js';
@@ -42,6 +42,29 @@ export function redactDatabaseUrl(url: string): string {
   }
 }
 
+/**
+ * When the connection broke inside a transaction (server shutdown 57P01, failover, network),
+ * kysely's ROLLBACK fails too and its error ("Client has encountered a connection error and is
+ * not queryable") replaces the real one. Kysely has already marked that connection for discard,
+ * and the server ends a transaction whose connection is gone, so the failed rollback is dropped
+ * and the error that caused it is the one that reaches the caller and the log.
+ */
+class PostgresDriverKeepingTheRealError extends PostgresDriver {
+  override async rollbackTransaction(connection: Parameters<PostgresDriver['rollbackTransaction']>[0]): Promise<void> {
+    await super.rollbackTransaction(connection).catch(() => undefined);
+  }
+}
+
+class PostgresDialectKeepingTheRealError extends PostgresDialect {
+  constructor(private readonly config: PostgresDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new PostgresDriverKeepingTheRealError(this.config);
+  }
+}
+
 /** PostgreSQL for several app instances on one database. Opens a pool; connects lazily. */
 export function openPostgres(url: string, options: PostgresOptions): Database {
   const pool = new pg.Pool({
@@ -55,7 +78,7 @@ export function openPostgres(url: string, options: PostgresOptions): Database {
   });
   // Without a listener, an idle connection dropped by the server would crash the process.
   pool.on('error', (error) => options.onIdleConnectionError?.(error));
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialectKeepingTheRealError({ pool }) });
   return {
     db,
     kind: 'postgres',

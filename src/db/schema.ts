@@ -64,6 +64,14 @@ export interface RateLimitsTable {
   expire: number | string | null;
 }
 
+/** Rewritten by the readiness check to prove the database can be written (see writeProbe.ts). */
+export interface WriteProbeTable {
+  /** Row 1 is the probe; a second row is inserted and rolled back to prove the database can still grow. */
+  id: number;
+  checked_at: string;
+  padding: string | null;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   resume_tokens: ResumeTokensTable;
@@ -72,4 +80,5 @@ export interface DatabaseSchema {
   sessions: SessionsTable;
   action_plan_entries: ActionPlanEntriesTable;
   rate_limits: RateLimitsTable;
+  write_probe: WriteProbeTable;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { Database } from './database.js';
 import { reachabilityCheck } from './reachability.js';
 import type { DatabaseSchema } from './schema.js';
@@ -10,6 +10,33 @@ export const SQLITE_FILE_NAME = 'riskplan.sqlite';
 
 export function sqliteFilePath(dataDir: string, fileName = SQLITE_FILE_NAME): string {
   return path.join(dataDir, fileName);
+}
+
+/**
+ * After SQLITE_FULL, SQLITE_IOERR or SQLITE_BUSY inside a transaction, SQLite may already have
+ * rolled the transaction back itself. Kysely then sends ROLLBACK anyway, which fails with "cannot
+ * rollback - no transaction is active" and replaces the real error: the log said "cannot rollback"
+ * where it should say SQLITE_FULL. This driver skips a rollback when there is nothing to roll back.
+ */
+class SqliteDriverKeepingTheRealError extends SqliteDriver {
+  constructor(private readonly connection: SQLite.Database) {
+    super({ database: connection });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.connection.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
+class SqliteDialectKeepingTheRealError extends SqliteDialect {
+  constructor(private readonly connection: SQLite.Database) {
+    super({ database: connection });
+  }
+
+  override createDriver(): Driver {
+    return new SqliteDriverKeepingTheRealError(this.connection);
+  }
 }
 
 /** The embedded store: one SQLite file in DATA_DIR. Several processes may share it (WAL, busy timeout). */
@@ -21,7 +48,7 @@ export function openSqlite(dataDir: string, fileName = SQLITE_FILE_NAME): Databa
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
   connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialectKeepingTheRealError(connection) });
   return {
     db,
     kind: 'sqlite',

@@ -59,6 +59,8 @@ export interface ActionPlanPageInput {
   /** What the user typed, when the page is shown again after an error. */
   typed?: FormValues;
   errors?: FieldError[];
+  /** The page came back because the database refused the save: the title says "Error:". */
+  notSaved?: boolean;
 }
 
 /** Everything the action plan page prints, already worked out: the template only prints it. */
@@ -103,6 +105,6 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
   const [urgent, high, medium, low] = input.dueDays;
   const dueRule = t('ui.actionPlan.dueRule', { urgent, high, medium, low });
   const errorSummary = errors.map((error) => ({ href: `#${error.href}`, text: `${error.message} – ${fieldLabels[error.field] ?? ''}` }));
-  const title = `${errors.length > 0 ? `${t('ui.errorTitlePrefix')} ` : ''}${t('ui.actionPlan.title')}`;
+  const title = `${errors.length > 0 || input.notSaved === true ? `${t('ui.errorTitlePrefix')} ` : ''}${t('ui.actionPlan.title')}`;
   return { rows, dueRule, dueDateRange: input.dueDateRange, errors, errorSummary, title };
 }

@@ -4,7 +4,8 @@ import type { SectionTask } from '../questionnaire/progress.js';
 import type { Question, Section } from '../questionnaire/types.js';
 import { noteField, optionInputId, type FieldError, type FormValues } from '../web/forms/fields.js';
 
-export type SectionNotice = 'conflict' | 'expired';
+/** Why the page came back with what the user typed: a stale token, a newer save, or storage that failed. */
+export type SectionNotice = 'conflict' | 'expired' | 'not_saved';
 
 export interface SectionPageInput {
   version: string;
@@ -84,6 +85,8 @@ export interface SectionPageView {
   backLink: LinkView;
   errorSummary: LinkView[];
   notice?: string;
+  /** The notice reports a problem (nothing could be saved): shown as an error summary, and the title says "Error:". */
+  noticeIsProblem?: boolean;
   position: string;
   heading: string;
   intro: string;
@@ -179,6 +182,17 @@ function errorSummaryText(error: FieldError, version: string, t: Translate): str
   return `${error.message} – ${isNote ? t('ui.note.errorLabel', { question: questionText }) : questionText}`;
 }
 
+function noticeText(notice: SectionNotice, t: Translate): string {
+  switch (notice) {
+    case 'conflict':
+      return t('ui.section.conflict');
+    case 'expired':
+      return t('ui.section.expired');
+    case 'not_saved':
+      return t('ui.section.notSaved');
+  }
+}
+
 /** "Section 3 of 9", counting only the sections the business needs. */
 function positionText(tasks: readonly SectionTask[], sectionId: string, t: Translate): string {
   const needed = tasks.filter((task) => task.status !== 'not_needed');
@@ -191,9 +205,10 @@ export function sectionPage(input: SectionPageInput, t: Translate): SectionPageV
   const { version, section, errors, returnTo } = input;
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const heading = t(messageKeys.sectionTitle(version, section.id));
-  const notice = input.notice === undefined ? undefined : input.notice === 'conflict' ? t('ui.section.conflict') : t('ui.section.expired');
+  const notice = input.notice === undefined ? undefined : noticeText(input.notice, t);
+  const noticeIsProblem = input.notice === 'not_saved';
   return {
-    title: errors.length > 0 ? `${t('ui.errorTitlePrefix')} ${heading}` : heading,
+    title: errors.length > 0 || noticeIsProblem ? `${t('ui.errorTitlePrefix')} ${heading}` : heading,
     backLink: returnTo === 'check' ? { href: '/assessment/check', text: t('ui.back.toCheck') } : { href: '/assessment', text: t('ui.back.toTasks') },
     errorSummary: errors.map((error) => ({ href: `#${error.href}`, text: errorSummaryText(error, version, t) })),
     position: positionText(input.tasks, section.id, t),
@@ -203,6 +218,7 @@ export function sectionPage(input: SectionPageInput, t: Translate): SectionPageV
     revision: input.revision,
     questions: input.questions.map((question) => questionView(question, input, errorFor, t)),
     ...(notice ? { notice } : {}),
+    ...(noticeIsProblem ? { noticeIsProblem } : {}),
     ...(returnTo ? { returnTo } : {}),
   };
 }

@@ -31,10 +31,28 @@ function failingApp(nodeEnv: string) {
   app.get('/busy', () => {
     throw Object.assign(new Error('pool busy'), { status: 503 });
   });
+  app.get('/disk-full', () => {
+    throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+  });
+  app.get('/read-only', async () => {
+    await Promise.resolve();
+    throw Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { code: '25006' });
+  });
+  // A session store whose write fails hands its error to next(), as express-session does.
+  app.get('/session-write-failed', (_req, _res, next) => {
+    next(new Error('timeout exceeded when trying to connect'));
+  });
+  // The page went out whole; the session write after it failed (express-session's own order).
+  app.get('/sent-then-session-failed', (_req, res, next) => {
+    res.send('the whole page');
+    next(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+  });
   app.use(notFoundHandler);
-  app.use(createErrorHandler(pino({ level: 'silent' })));
+  app.use(createErrorHandler(pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) })));
   return app;
 }
+
+let logLines: string[] = [];
 
 describe('the error handler', () => {
   it.each(['development', 'production', 'test'])('shows no stack or message in %s mode, with an incident id', async (mode) => {
@@ -58,6 +76,33 @@ describe('the error handler', () => {
     const response = await request(failingApp('production')).get('/busy');
     expect(response.status).toBe(503);
     expect(response.text).toContain('The service is busy');
+  });
+
+  it.each([
+    ['/disk-full', 'SQLITE_FULL'],
+    ['/read-only', '25006'],
+    ['/session-write-failed', 'pool_connect_timeout'],
+  ])('%s: storage that cannot be used is an honest 503 "try again", never a 500, logged once with its code', async (route, code) => {
+    logLines = [];
+    const response = await request(failingApp('production')).get(route);
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.text).toContain('We could not save or load that just now');
+    expect(response.text).toContain('Nothing you had saved before is lost.');
+    expect(response.text).not.toMatch(/SQLITE|25006|read-only|timeout exceeded|The service is busy/);
+    const logged = logLines.map((line) => JSON.parse(line) as { level: number; storageCode?: string; msg: string; err?: { message: string } });
+    expect(logged.filter((line) => line.level >= 40)).toEqual([
+      expect.objectContaining({ level: 50, storageCode: code, msg: 'request failed: the database cannot be used right now' }),
+    ]);
+    expect(logged.find((line) => line.level >= 40)?.err?.message).toContain(code);
+  });
+
+  it('leaves a page that was already sent whole when the session write after it fails, and logs the cause', async () => {
+    logLines = [];
+    const response = await request(failingApp('production')).get('/sent-then-session-failed');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('the whole page');
+    expect(logLines.join('\n')).toContain('"storageCode":"SQLITE_FULL"');
   });
 
   it('renders a friendly 404', async () => {

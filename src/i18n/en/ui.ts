@@ -81,6 +81,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
     'For your security we could not save this form: it was opened before your session changed (for example, in another tab or window). Nothing has been saved yet: check your answers below, then save again.',
   'ui.section.conflict':
     'These answers were saved from another window or by someone else while you were editing. Nothing you typed here has been saved yet: check your answers below, then save again to keep them.',
+  'ui.section.notSaved':
+    'Your answers on this page were not saved: our storage is not working for a moment. Nothing you had saved before is lost. What you typed is still below: save again in a moment.',
   'ui.button.saveContinue': 'Save and continue',
   'ui.button.saveLater': 'Save and come back later',
   'ui.note.add': 'Add a note to this answer',
@@ -129,6 +131,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.actionPlan.lead':
     'Each action has a suggested owner and due date. Change them to suit your business, and record progress as you go. Leave an owner or date empty to use the suggestion.',
   'ui.actionPlan.saved': 'Your action plan has been saved.',
+  'ui.actionPlan.notSaved':
+    'Your changes to the action plan were not saved: our storage is not working for a moment. Nothing you had saved before is lost. What you typed is still below: save again in a moment.',
   'ui.actionPlan.none': 'None of our recommendations applies to your business, so there is nothing to plan.',
   'ui.actionPlan.owner': 'Owner',
   'ui.actionPlan.ownerHint': 'Suggested: {owner}',
@@ -178,6 +182,9 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.error.500.body': 'Your saved answers are safe. Try again later.',
   'ui.error.503.title': 'The service is busy',
   'ui.error.503.body': 'We could not finish your report in time because many are being made at once. Your answers are safe: try again in a minute.',
+  'ui.error.storage.title': 'We could not save or load that just now',
+  'ui.error.storage.body':
+    'Our storage is not working for a moment. Nothing you had saved before is lost. If you just sent a form, it may not have been saved: try again in a moment.',
 
   // Why a scenario rates as it does (results page and report)
   'why.answer': '{question} “{answer}”',

@@ -3,8 +3,9 @@ import type { Translate } from '../../i18n/catalogue.js';
 import type { RiskRegister } from '../../scoring/types.js';
 import type { ActionPlanService } from '../../services/actionPlanService.js';
 import type { AssessmentService, AssessmentState } from '../../services/assessmentService.js';
-import { readActionPlanForm, type ActionPlanFormAction } from '../forms/actionPlanForm.js';
+import { readActionPlanForm, typedActionPlanValues, type ActionPlanFormAction } from '../forms/actionPlanForm.js';
 import type { FieldError, FormValues } from '../forms/sectionForm.js';
+import { storageFailureOrThrow } from '../errorHandler.js';
 import { noStore } from '../middleware/webSecurity.js';
 import { actionPlanPage, formatCalendarDate } from '../../presenters/actionPlanPage.js';
 import { requireAssessment, stateOf } from './assessmentContext.js';
@@ -33,7 +34,7 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
     });
   }
 
-  async function render(res: Response, state: AssessmentState, register: RiskRegister, page: { status?: number; notice?: 'saved'; typed?: FormValues; errors?: FieldError[] }) {
+  async function render(res: Response, state: AssessmentState, register: RiskRegister, page: { status?: number; notice?: 'saved' | 'not_saved'; typed?: FormValues; errors?: FieldError[] }) {
     const view = actionPlanPage(
       {
         version: state.questionnaire.version,
@@ -44,6 +45,7 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
         dueDateRange: actionPlans.dueDateRange(state),
         ...(page.typed ? { typed: page.typed } : {}),
         ...(page.errors ? { errors: page.errors } : {}),
+        ...(page.notice === 'not_saved' ? { notSaved: true } : {}),
       },
       t,
     );
@@ -65,7 +67,14 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
       await render(res, state, register, { status: 400, typed: result.values, errors: result.errors });
       return;
     }
-    await actionPlans.save(state, register, result.changes);
+    try {
+      await actionPlans.save(state, register, result.changes);
+    } catch (error) {
+      // The database refused the write: nothing was saved; show what was typed with the reason.
+      const refused = storageFailureOrThrow(error, req, res);
+      await render(res, state, register, { status: refused.status, typed: typedActionPlanValues(req, formActionsOf(state, register)), notice: 'not_saved' });
+      return;
+    }
     res.redirect(303, `${PAGE}?saved=1`);
   });
 

@@ -5,6 +5,7 @@ import { sectionPage, type SectionNotice } from '../../presenters/sectionPage.js
 import { shownQuestions } from '../../questionnaire/visibility.js';
 import { AssessmentNotFoundError, type AssessmentService, type AssessmentState } from '../../services/assessmentService.js';
 import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
+import { storageFailureOrThrow } from '../errorHandler.js';
 import { isCsrfValid } from '../middleware/csrf.js';
 import { noStore } from '../middleware/webSecurity.js';
 import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
@@ -140,7 +141,16 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
       showAgain(400, { values: result.values, errors: result.errors, revision: revisionOf(form.revision) });
       return;
     }
-    const { outcome, next } = await service.saveSection(state, section, result.answers, intent, revisionOf(form.revision));
+    const saved = await service
+      .saveSection(state, section, result.answers, intent, revisionOf(form.revision))
+      .catch((error: unknown) => {
+        // The database refused the write (full disk, read-only, connection lost): nothing was
+        // saved, so say so and give back what was typed, against the same revision, to save again.
+        const refused = storageFailureOrThrow(error, req, res);
+        showAgain(refused.status, { values: typedFormValues(req, questions), revision: revisionOf(form.revision), notice: 'not_saved' });
+      });
+    if (!saved) return;
+    const { outcome, next } = saved;
     if (outcome === 'conflict') {
       // Someone saved this section since the page was shown: keep what this user typed and let them
       // save again knowingly, against the revision that won (read after the refused save).
