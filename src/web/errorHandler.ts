@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../logger.js';
+import { loggableUrl, type Logger } from '../logger.js';
 
 /** Status codes from body-parser, csrf-sync, path decoding and our own routes all arrive here. */
 function statusOf(error: unknown): number {
@@ -33,7 +33,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const status = statusOf(error);
     const incidentId = randomUUID();
-    const entry = { incidentId, status, method: req.method, path: req.path, err: error };
+    const entry = { incidentId, status, method: req.method, path: loggableUrl(req.path), err: error };
     if (status >= 500) logger.error(entry, 'request failed');
     else logger.warn(entry, 'request refused');
     if (res.headersSent) {

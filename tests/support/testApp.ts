@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
+import type { Logger } from '../../src/logger.js';
 import { inject } from 'vitest';
 import { composeApp } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
@@ -98,13 +99,13 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
- * folder gives two instances on one database.
+ * folder gives two instances on one database. The log is silent unless a test passes a logger.
  */
-export async function startApp(dataDir: string): Promise<RunningApp> {
+export async function startApp(dataDir: string, options: { logger?: Logger } = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
     trustProxy: 0,
