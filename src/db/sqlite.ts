@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
 import { reachabilityCheck } from './reachability.js';
 import type { DatabaseSchema } from './schema.js';
@@ -10,6 +10,33 @@ export const SQLITE_FILE_NAME = 'riskplan.sqlite';
 
 export function sqliteFilePath(dataDir: string, fileName = SQLITE_FILE_NAME): string {
   return path.join(dataDir, fileName);
+}
+
+/** Distinct SQL texts kept prepared; the app's are a few dozen, so this only bounds a surprise. */
+const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * kysely's SQLite driver prepares each statement again at every execution, and on the small
+ * indexed reads a page makes SQLite's parse and plan cost as much as the query. Statements are
+ * kept by SQL text and reused (safe: better-sqlite3 runs each one to completion synchronously).
+ */
+function reusingPreparedStatements(connection: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sqlText) {
+      let statement = prepared.get(sqlText);
+      if (!statement) {
+        if (prepared.size >= MAX_PREPARED_STATEMENTS) prepared.clear();
+        statement = connection.prepare(sqlText);
+        prepared.set(sqlText, statement);
+      }
+      return statement;
+    },
+    close() {
+      prepared.clear();
+      connection.close();
+    },
+  };
 }
 
 /** The embedded store: one SQLite file in DATA_DIR. Several processes may share it (WAL, busy timeout). */
@@ -21,7 +48,7 @@ export function openSqlite(dataDir: string, fileName = SQLITE_FILE_NAME): Databa
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
   connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: reusingPreparedStatements(connection) }) });
   return {
     db,
     kind: 'sqlite',
