@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
 import { reachabilityCheck } from './reachability.js';
 import type { DatabaseSchema } from './schema.js';
@@ -12,6 +12,33 @@ export function sqliteFilePath(dataDir: string, fileName = SQLITE_FILE_NAME): st
   return path.join(dataDir, fileName);
 }
 
+/** Distinct SQL texts kept prepared; the app's are a few dozen, so this only bounds a surprise. */
+const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * kysely's SQLite driver prepares each statement again at every execution, and on the small
+ * indexed reads a page makes SQLite's parse and plan cost as much as the query. Statements are
+ * kept by SQL text and reused (safe: better-sqlite3 runs each one to completion synchronously).
+ */
+function reusingPreparedStatements(connection: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sqlText) {
+      let statement = prepared.get(sqlText);
+      if (!statement) {
+        if (prepared.size >= MAX_PREPARED_STATEMENTS) prepared.clear();
+        statement = connection.prepare(sqlText);
+        prepared.set(sqlText, statement);
+      }
+      return statement;
+    },
+    close() {
+      prepared.clear();
+      connection.close();
+    },
+  };
+}
+
 /**
  * After SQLITE_FULL, SQLITE_IOERR or SQLITE_BUSY inside a transaction, SQLite may already have
  * rolled the transaction back itself. Kysely then sends ROLLBACK anyway, which fails with "cannot
@@ -20,7 +47,7 @@ export function sqliteFilePath(dataDir: string, fileName = SQLITE_FILE_NAME): st
  */
 class SqliteDriverKeepingTheRealError extends SqliteDriver {
   constructor(private readonly connection: SQLite.Database) {
-    super({ database: connection });
+    super({ database: reusingPreparedStatements(connection) });
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { Answers, AnswerValue, StoredAnswer } from '../questionnaire/types.js';
@@ -32,18 +32,68 @@ export interface SectionProgress {
 
 export type SaveOutcome = 'saved' | 'conflict';
 
+/** Everything a page of the walk needs about one assessment. */
+export interface StoredAssessment {
+  record: AssessmentRecord;
+  answers: Answers;
+  progress: Record<string, SectionProgress>;
+}
+
+/** One row of the combined read: which table it came from and its columns, in a shape all three share. */
+interface CombinedRow {
+  kind: 'assessment' | 'answer' | 'progress';
+  key: string;
+  text: string;
+  extra: string | null;
+  revision: number | string | null;
+}
+
+/** Stands for the assessment id while the combined read is compiled once, replaced at each execution. */
+const ASSESSMENT_ID = '\u0000assessment-id';
+
+/**
+ * The assessment, its answers and its section progress in one statement (UNION ALL of three
+ * indexed reads) instead of three: every page of the walk starts with it. Built and compiled by
+ * kysely once; each call only swaps the id into the parameters.
+ */
+function compileCombinedRead(db: Db): CompiledQuery<CombinedRow> {
+  const assessment = db
+    .selectFrom('assessments')
+    .select([sql<'assessment'>`'assessment'`.as('kind'), 'questionnaire_version as key', 'created_at as text', 'updated_at as extra', 'revision'])
+    .where('id', '=', ASSESSMENT_ID)
+    .$castTo<CombinedRow>();
+  const answers = db
+    .selectFrom('answers')
+    .select([sql<'answer'>`'answer'`.as('kind'), 'question_id as key', 'value_json as text', 'note as extra', sql<null>`null`.as('revision')])
+    .where('assessment_id', '=', ASSESSMENT_ID)
+    .$castTo<CombinedRow>();
+  const progress = db
+    .selectFrom('section_progress')
+    .select([sql<'progress'>`'progress'`.as('kind'), 'section_id as key', 'status as text', sql<null>`null`.as('extra'), 'revision'])
+    .where('assessment_id', '=', ASSESSMENT_ID)
+    .$castTo<CombinedRow>();
+  return assessment.unionAll(answers).unionAll(progress).compile();
+}
+
+function storedAssessmentOf(id: string, rows: readonly CombinedRow[]): StoredAssessment | undefined {
+  let record: AssessmentRecord | undefined;
+  const answers: Record<string, StoredAnswer> = {};
+  const progress: Record<string, SectionProgress> = {};
+  for (const row of rows) {
+    if (row.kind === 'assessment') {
+      record = { id, questionnaireVersion: row.key, createdAt: row.text, updatedAt: row.extra ?? row.text, revision: Number(row.revision) };
+    } else if (row.kind === 'answer') {
+      const value = JSON.parse(row.text) as AnswerValue;
+      answers[row.key] = row.extra === null ? { value } : { value, note: row.extra };
+    } else {
+      progress[row.key] = { status: row.text as StoredSectionStatus, revision: Number(row.revision) };
+    }
+  }
+  return record ? { record, answers, progress } : undefined;
+}
+
 /** Thrown inside the transaction to roll it back when another save got there first. */
 class StaleSectionError extends Error {}
-
-function toRecord(row: { id: string; questionnaire_version: string; created_at: string; updated_at: string; revision: number }): AssessmentRecord {
-  return {
-    id: row.id,
-    questionnaireVersion: row.questionnaire_version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    revision: Number(row.revision),
-  };
-}
 
 /**
  * Moves the section from the expected revision to the next, or throws StaleSectionError. The
@@ -82,6 +132,7 @@ function portableText(text: string): string {
 
 /** Storage of assessments, their answers and progress. Plain data in and out; portable SQL only. */
 export function createAssessmentRepository(db: Db) {
+  const combinedRead = compileCombinedRead(db);
   return {
     async create(input: { id: string; questionnaireVersion: string; tokenHash: string; now: string }): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -105,32 +156,11 @@ export function createAssessmentRepository(db: Db) {
       return row?.assessment_id;
     },
 
-    async findById(id: string): Promise<AssessmentRecord | undefined> {
-      const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? toRecord(row) : undefined;
-    },
-
-    async loadAnswers(assessmentId: string): Promise<Answers> {
-      const rows = await db
-        .selectFrom('answers')
-        .select(['question_id', 'value_json', 'note'])
-        .where('assessment_id', '=', assessmentId)
-        .execute();
-      const answers: Record<string, StoredAnswer> = {};
-      for (const row of rows) {
-        const value = JSON.parse(row.value_json) as AnswerValue;
-        answers[row.question_id] = row.note === null ? { value } : { value, note: row.note };
-      }
-      return answers;
-    },
-
-    async loadProgress(assessmentId: string): Promise<Record<string, SectionProgress>> {
-      const rows = await db
-        .selectFrom('section_progress')
-        .select(['section_id', 'status', 'revision'])
-        .where('assessment_id', '=', assessmentId)
-        .execute();
-      return Object.fromEntries(rows.map((row) => [row.section_id, { status: row.status, revision: Number(row.revision) }]));
+    /** The assessment with its answers and progress, read in one statement; undefined when there is none. */
+    async load(id: string): Promise<StoredAssessment | undefined> {
+      const parameters = combinedRead.parameters.map((parameter) => (parameter === ASSESSMENT_ID ? id : parameter));
+      const { rows } = await db.executeQuery<CombinedRow>({ ...combinedRead, parameters });
+      return storedAssessmentOf(id, rows);
     },
 
     /**
@@ -149,12 +179,25 @@ export function createAssessmentRepository(db: Db) {
               .where('question_id', 'in', cleared)
               .execute();
           }
-          for (const [questionId, answer] of Object.entries(save.answers)) {
-            const row = { value_json: JSON.stringify(answer.value), note: answer.note === undefined ? null : portableText(answer.note), updated_at: save.now };
+          const rows = Object.entries(save.answers).map(([questionId, answer]) => ({
+            assessment_id: save.assessmentId,
+            question_id: questionId,
+            value_json: JSON.stringify(answer.value),
+            note: answer.note === undefined ? null : portableText(answer.note),
+            updated_at: save.now,
+          }));
+          if (rows.length > 0) {
+            // One statement for the whole section, not one per answer.
             await trx
               .insertInto('answers')
-              .values({ assessment_id: save.assessmentId, question_id: questionId, ...row })
-              .onConflict((oc) => oc.columns(['assessment_id', 'question_id']).doUpdateSet(row))
+              .values(rows)
+              .onConflict((oc) =>
+                oc.columns(['assessment_id', 'question_id']).doUpdateSet((eb) => ({
+                  value_json: eb.ref('excluded.value_json'),
+                  note: eb.ref('excluded.note'),
+                  updated_at: eb.ref('excluded.updated_at'),
+                })),
+              )
               .execute();
           }
           await trx

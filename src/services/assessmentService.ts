@@ -40,11 +40,11 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
   const now = () => clock().toISOString();
 
   async function load(assessmentId: string): Promise<AssessmentState> {
-    const assessment = await repository.findById(assessmentId);
-    if (!assessment) throw new AssessmentNotFoundError(assessmentId);
+    const stored = await repository.load(assessmentId);
+    if (!stored) throw new AssessmentNotFoundError(assessmentId);
+    const { record: assessment, answers, progress } = stored;
     const questionnaire = questionnaireFor(assessment.questionnaireVersion);
     if (!questionnaire) throw new UnknownQuestionnaireVersionError(assessment.questionnaireVersion);
-    const [answers, progress] = await Promise.all([repository.loadAnswers(assessmentId), repository.loadProgress(assessmentId)]);
     const statuses = Object.fromEntries(Object.entries(progress).map(([id, p]) => [id, p.status]));
     const sectionRevisions = Object.fromEntries(Object.entries(progress).map(([id, p]) => [id, p.revision]));
     const tasks = taskList(questionnaire, answers, statuses);

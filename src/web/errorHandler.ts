@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { asStorageUnavailable, type StorageUnavailableError } from '../db/storageErrors.js';
-import type { Logger } from '../logger.js';
+import { loggableUrl, type Logger } from '../logger.js';
 
 /** Status codes from body-parser, csrf-sync, path decoding and our own routes all arrive here. */
 function statusOf(error: unknown): number {
@@ -55,7 +55,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     const error = storageError ?? thrown;
     const status = statusOf(error);
     const incidentId = randomUUID();
-    const entry = { incidentId, status, method: req.method, path: req.path, ...(storageError ? { storageCode: storageError.storageCode } : {}), err: error };
+    const entry = { incidentId, status, method: req.method, path: loggableUrl(req.path), ...(storageError ? { storageCode: storageError.storageCode } : {}), err: error };
     // A route that answered "not saved" has logged the cause; the session write after it fails
     // for the same reason and would only repeat it.
     if (storageError && res.locals[STORAGE_FAILURE_LOGGED] === true) logger.debug(entry, 'the database cannot be used right now (logged)');

@@ -119,7 +119,7 @@ const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
- * folder gives two instances on one database.
+ * folder gives two instances on one database. The log is silent unless a test passes a logger.
  */
 export async function startApp(dataDir: string, options: StartAppOptions = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
