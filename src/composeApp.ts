@@ -3,7 +3,7 @@ import { createApp } from './app.js';
 import type { Database } from './db/database.js';
 import { createTranslator } from './i18n/catalogue.js';
 import type { Logger } from './logger.js';
-import { createPdfRenderPool } from './report/renderPool.js';
+import { createPdfRenderPool, type RenderWorkerSource, type RestartBackoff } from './report/renderPool.js';
 import { createActionPlanRepository } from './repositories/actionPlanRepository.js';
 import { createAssessmentRepository } from './repositories/assessmentRepository.js';
 import { DatabaseSessionStore } from './repositories/sessionStore.js';
@@ -24,6 +24,9 @@ export interface AppSettings {
   actionDueDays: DueDays;
   /** Shows the version and each readiness check on /healthz to a caller that sends it. */
   healthDetailsToken?: string | undefined;
+  /** Tests only: a stand-in render worker (one that fails its warm-up or holds its work) and its retry timing. */
+  pdfWorker?: RenderWorkerSource;
+  pdfRestartBackoff?: RestartBackoff;
 }
 
 export interface ComposedApp {
@@ -35,7 +38,13 @@ export interface ComposedApp {
 /** Wires repositories, services and workers on an open database into the app. Used by server.ts and the tests alike. */
 export function composeApp(database: Database, settings: AppSettings): ComposedApp {
   const sessionStore = new DatabaseSessionStore(database.db);
-  const pdfRenderPool = createPdfRenderPool({ size: settings.pdfWorkers, timeoutMs: settings.pdfTimeoutMs });
+  const pdfRenderPool = createPdfRenderPool({
+    size: settings.pdfWorkers,
+    timeoutMs: settings.pdfTimeoutMs,
+    logger: settings.logger,
+    ...(settings.pdfWorker ? { worker: settings.pdfWorker } : {}),
+    ...(settings.pdfRestartBackoff ? { restartBackoff: settings.pdfRestartBackoff } : {}),
+  });
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
   const t = createTranslator('en');
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
@@ -51,7 +60,10 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     trustProxy: settings.trustProxy,
     version: settings.version,
     healthDetailsToken: settings.healthDetailsToken,
-    readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }],
+    readinessChecks: [
+      { name: 'database', isReady: () => database.isReachable() },
+      { name: 'pdf', isReady: () => pdfRenderPool.isReady() },
+    ],
   });
   return {
     app,
