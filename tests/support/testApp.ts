@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { composeApp } from '../../src/composeApp.js';
+import { composeApp, type AppSettings } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
 import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
 import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
@@ -98,9 +98,10 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
- * folder gives two instances on one database.
+ * folder gives two instances on one database. `overrides` replace settings (a logger to read,
+ * a stand-in PDF worker).
  */
-export async function startApp(dataDir: string): Promise<RunningApp> {
+export async function startApp(dataDir: string, overrides: Partial<AppSettings> = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
@@ -113,6 +114,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     pdfTimeoutMs: 30_000,
     actionDueDays: DEFAULT_DUE_DAYS,
     healthDetailsToken: TEST_HEALTH_TOKEN,
+    ...overrides,
   });
   return {
     app,
