@@ -34,6 +34,7 @@ export async function startAppProcess(environment: Record<string, string>, optio
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'http://127.0.0.1/',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       COOKIE_SECURE: 'false',
       HOST: '127.0.0.1',
