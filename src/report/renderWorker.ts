@@ -1,4 +1,3 @@
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { renderReportPdf } from './pdf/document.js';
 import { warmUpPdfRenderer } from './pdf/warmUp.js';
@@ -8,18 +7,9 @@ import { serveRenderRequests } from './renderWorkerProtocol.js';
  * The render worker: draws report models off the main thread (protocol in
  * renderWorkerProtocol.ts).
  *
- * On two cores the workers compete with the main thread that serves pages. On Linux a nice
- * value is per thread, so raising it here lowers this worker thread alone: a page request then
- * gets the CPU ahead of a PDF that can wait a few milliseconds more. Where that is not allowed,
- * the worker runs at normal priority.
+ * It runs at normal priority on purpose. `os.setPriority(19)` here does lower this thread alone
+ * on Linux (checked in /proc/self/task/<tid>/stat), but on a host whose other processes are
+ * busy (a shared CI runner, measured at load 18 on 2 cores) a nice-19 worker got so little CPU
+ * that a small render overran a 1 s limit it meets at nice 0, and PDF downloads timed out.
  */
-const LOWEST_PRIORITY = 19;
-
-if (parentPort) {
-  try {
-    setPriority(LOWEST_PRIORITY);
-  } catch {
-    // Not permitted on this system: render at normal priority.
-  }
-  serveRenderRequests(parentPort, { warmUp: warmUpPdfRenderer, render: renderReportPdf });
-}
+if (parentPort) serveRenderRequests(parentPort, { warmUp: warmUpPdfRenderer, render: renderReportPdf });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -177,27 +177,5 @@ describe('the PDF render pool under load', slow, () => {
     writeFileSync(renderGate, '');
     expect(await Promise.all(rendering)).toHaveLength(6);
     expect(pool.hasCapacity()).toBe(true);
-  });
-});
-
-/** Nice values of this process's threads, from /proc (field 19 of each task's stat). */
-function threadNiceValues(): number[] {
-  return readdirSync('/proc/self/task').map((task) => {
-    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[16]);
-  });
-}
-
-describe.runIf(process.platform === 'linux' && existsSync('/proc/self/task'))('the render workers on Linux', slow, () => {
-  it('run at the lowest priority (nice 19), while the thread that serves requests keeps its own', async () => {
-    const before = threadNiceValues().filter((nice) => nice === 19).length;
-    const { pool } = poolWithLog({ size: 2, timeoutMs: 20_000 });
-    await pool.render(warmUpModel);
-    await pool.render(warmUpModel);
-    expect(threadNiceValues().filter((nice) => nice === 19).length - before).toBe(2);
-    const main = readFileSync('/proc/self/stat', 'utf8');
-    expect(Number(main.slice(main.lastIndexOf(')') + 2).split(' ')[16])).toBe(0);
   });
 });
