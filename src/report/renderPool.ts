@@ -116,9 +116,10 @@ interface Slot {
 }
 
 /**
- * Two waiting renders per worker: measured with `npm run bench:overload` (2 workers), a longer
- * queue only makes the people at its end wait longer for a PDF while the refused ones could
- * have come back; a shorter one refuses downloads that would have been served within a second.
+ * Two waiting renders per worker. A long queue only makes the people at its end wait longer for
+ * a PDF, when a quick "busy, try again" would serve them better: with `npm run bench:overload`
+ * (2 workers, 100 clients, on a shared and busy 2-core machine) served downloads took 39 s at
+ * the median with the old queue of 64, and 8 to 13 s with a queue of 4.
  */
 const queuePerWorker = 2;
 const defaultRestartBackoff: RestartBackoff = { firstMs: 1_000, maxMs: 60_000 };
@@ -265,7 +266,7 @@ export function createPdfRenderPool(options: PdfRenderPoolOptions): PdfRenderPoo
       if (slot.state === 'ready') crashed(slot, new PdfRenderError(reason));
       else failedToStart(slot, reason);
     };
-    worker.on('error', (error) => died(`The PDF render worker failed: ${error.message}`));
+    worker.on('error', (error: Error) => died(`The PDF render worker failed: ${error.message}`));
     worker.on('exit', (code) => died(`The PDF render worker stopped (exit code ${code})`));
   }
 
