@@ -6,9 +6,7 @@
  * The load is a closed loop of BENCH_CONNECTIONS users (default 8), each with its own session.
  * Bounded: BENCH_SECONDS per measurement (default 5) and at most BENCH_MAX_REQUESTS requests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +15,7 @@ import { currentQuestionnaire } from '../src/questionnaire/registry.js';
 import { shownQuestions } from '../src/questionnaire/visibility.js';
 import { csrfTokenFrom, formBody, hiddenFieldsFrom, sampleAnswer, sectionOf } from '../tests/support/forms.js';
 import { databaseUrl, startThrowawayCluster, type ThrowawayCluster } from '../tests/support/postgresCluster.js';
-import { freeLoopbackPort } from '../tests/support/ports.js';
+import { percentile, startAppProcess, stopAppProcess, write } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const maxRequests = Number(process.env.BENCH_MAX_REQUESTS ?? 100_000);
@@ -37,41 +35,6 @@ interface Measurement {
   total: number;
   unexpected: number;
   statuses: string;
-}
-
-function write(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
-
-async function startAppProcess(environment: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1/',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      COOKIE_SECURE: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...environment,
-    },
-    // BENCH_APP_LOG=<file> keeps the app's log lines (warnings and errors) for a look afterwards.
-    stdio: ['ignore', process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, 'a') : 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, child };
-    } catch {
-      // Not listening yet.
-    }
-    if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode} before listening`);
-    if (Date.now() > deadline) throw new Error('The app did not start within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 function cookieOf(response: Response, previous = ''): string {
@@ -101,11 +64,6 @@ const profileAnswers = (() => {
   for (const question of shownQuestions(sectionOf(currentQuestionnaire, 'profile'), {})) fields[question.id] = sampleAnswer(question, 'Benchmark Logistics LLC');
   return fields;
 })();
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-}
 
 /** One keep-alive request; resolves with the status once the whole body has arrived. */
 function send(agent: http.Agent, base: URL, session: Session, kind: 'page' | 'save'): Promise<number> {
@@ -197,8 +155,7 @@ async function benchStore(name: string, environment: Record<string, string>): Pr
     }
     return results;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+    await stopAppProcess(child);
   }
 }
 

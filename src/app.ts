@@ -88,7 +88,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   app.use(resultsRoutes(deps.assessmentService, t));
   app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
-  app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool));
+  app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool, deps.logger));
   app.use(infoRoutes(t));
 
   app.use(notFoundHandler);

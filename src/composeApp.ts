@@ -4,7 +4,7 @@ import type { Database } from './db/database.js';
 import { writeProbeCheck } from './db/writeProbe.js';
 import { createTranslator } from './i18n/catalogue.js';
 import type { Logger } from './logger.js';
-import { createPdfRenderPool } from './report/renderPool.js';
+import { createPdfRenderPool, type RenderWorkerSource, type RestartBackoff } from './report/renderPool.js';
 import { createActionPlanRepository } from './repositories/actionPlanRepository.js';
 import { createAssessmentRepository } from './repositories/assessmentRepository.js';
 import { DatabaseSessionStore } from './repositories/sessionStore.js';
@@ -35,6 +35,9 @@ export interface AppSettings {
   abandonedAssessmentDays: number;
   /** How often the clean-up runs. */
   purgeIntervalMs: number;
+  /** Tests only: a stand-in render worker (one that fails its warm-up or holds its work) and its retry timing. */
+  pdfWorker?: RenderWorkerSource;
+  pdfRestartBackoff?: RestartBackoff;
 }
 
 /** /healthz proves a write at most this often; between probes it repeats the last answer. */
@@ -49,7 +52,13 @@ export interface ComposedApp {
 /** Wires repositories, services and workers on an open database into the app. Used by server.ts and the tests alike. */
 export function composeApp(database: Database, settings: AppSettings): ComposedApp {
   const sessionStore = new DatabaseSessionStore(database.db);
-  const pdfRenderPool = createPdfRenderPool({ size: settings.pdfWorkers, timeoutMs: settings.pdfTimeoutMs });
+  const pdfRenderPool = createPdfRenderPool({
+    size: settings.pdfWorkers,
+    timeoutMs: settings.pdfTimeoutMs,
+    logger: settings.logger,
+    ...(settings.pdfWorker ? { worker: settings.pdfWorker } : {}),
+    ...(settings.pdfRestartBackoff ? { restartBackoff: settings.pdfRestartBackoff } : {}),
+  });
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
   const t = createTranslator('en');
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
@@ -80,6 +89,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
           },
         }),
       },
+      { name: 'pdf', isReady: () => pdfRenderPool.isReady() },
     ],
     throttles: createThrottles(database.raw, settings.throttling, settings.logger),
     abandonedAssessmentDays: settings.abandonedAssessmentDays,

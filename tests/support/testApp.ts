@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import pg from 'pg';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import { inject } from 'vitest';
-import { composeApp } from '../../src/composeApp.js';
+import { composeApp, type AppSettings } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
 import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
 import type { ThrottleSettings } from '../../src/web/middleware/throttles.js';
@@ -99,17 +99,8 @@ export async function serverEnvironmentFor(dataDir: string): Promise<Record<stri
   return settings.kind === 'postgres' ? { DATA_DIR: dataDir, DATABASE_URL: settings.url } : { DATA_DIR: dataDir };
 }
 
-export interface StartAppOptions {
-  /** Default: silent. */
-  logger?: Logger;
-  /** Express `trust proxy`: with 1, tests choose the client address with X-Forwarded-For. */
-  trustProxy?: number;
-  /** Default: limits no ordinary test reaches (every request of a suite comes from one address). */
-  throttling?: ThrottleSettings;
-  abandonedAssessmentDays?: number;
-  /** Default: an hour, so the clean-up never runs during an ordinary test. */
-  purgeIntervalMs?: number;
-}
+/** Settings a test replaces: a logger to read, trust proxy, throttling limits, the clean-up, a stand-in PDF worker. */
+export type StartAppOptions = Partial<AppSettings>;
 
 const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
   assessmentCreation: { attempts: 100_000, windowSeconds: 3600 },
@@ -119,25 +110,27 @@ const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
- * folder gives two instances on one database. The log is silent unless a test passes a logger.
+ * folder gives two instances on one database. `overrides` replace settings (a logger to read,
+ * a stand-in PDF worker).
  */
-export async function startApp(dataDir: string, options: StartAppOptions = {}): Promise<RunningApp> {
+export async function startApp(dataDir: string, overrides: StartAppOptions = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger: pino({ level: 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
-    trustProxy: options.trustProxy ?? 0,
+    trustProxy: 0,
     publicUrl: TEST_PUBLIC_URL,
     version: 'test',
     pdfWorkers: 1,
     pdfTimeoutMs: 30_000,
     actionDueDays: DEFAULT_DUE_DAYS,
     healthDetailsToken: TEST_HEALTH_TOKEN,
-    throttling: options.throttling ?? LIMITS_NO_TEST_REACHES,
-    abandonedAssessmentDays: options.abandonedAssessmentDays ?? 30,
-    purgeIntervalMs: options.purgeIntervalMs ?? 3_600_000,
+    throttling: LIMITS_NO_TEST_REACHES,
+    abandonedAssessmentDays: 30,
+    purgeIntervalMs: 3_600_000,
+    ...overrides,
   });
   return {
     app,

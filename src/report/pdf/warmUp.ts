@@ -1,8 +1,8 @@
 import type { ReportModel } from '../reportModelTypes.js';
 import { renderReportPdf } from './document.js';
 
-/** A small model that touches every block type: rendered once to warm a fresh worker up. */
-const warmUpModel: ReportModel = {
+/** A small model that touches every block type: rendered once to warm a fresh worker up (tests use it as any model). */
+export const warmUpModel: ReportModel = {
   lang: 'en',
   companyName: 'Warm-up',
   issuedAtIso: '2000-01-01T00:00:00.000Z',

@@ -1,34 +1,91 @@
-import { Router } from 'express';
-import { PdfRenderPoolBusyError, PdfRenderTimeoutError, type PdfRenderPool } from '../../report/renderPool.js';
+import { Router, type RequestHandler, type Response } from 'express';
+import type { Logger } from '../../logger.js';
+import {
+  PdfRenderPoolBusyError,
+  PdfRenderPoolClosedError,
+  PdfRenderTimeoutError,
+  PdfRenderUnavailableError,
+  type PdfRenderPool,
+  type PdfRenderReservation,
+} from '../../report/renderPool.js';
 import { reportContentDisposition } from '../../report/fileName.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
 import type { ReportService } from '../../services/reportService.js';
 import { noStore } from '../middleware/webSecurity.js';
+import { createRefusalLog, type RefusalLog } from '../refusalLog.js';
 import { requireAssessment, stateOf } from './assessmentContext.js';
 
-/** A render that could not finish in time, or found every worker busy, is a 503: try again. */
-function asServiceUnavailable(error: unknown): unknown {
-  if (error instanceof PdfRenderTimeoutError || error instanceof PdfRenderPoolBusyError) {
-    return Object.assign(error, { status: 503 });
-  }
+/** When a refused download should be tried again: long enough for the queue to drain many times. */
+const RETRY_AFTER_SECONDS = 30;
+
+/** Why a download was turned away: each is the pool protecting itself, not a fault. */
+function refusalReason(error: unknown): string | undefined {
+  if (error instanceof PdfRenderPoolBusyError) return 'busy';
+  if (error instanceof PdfRenderUnavailableError) return 'no worker';
+  if (error instanceof PdfRenderPoolClosedError) return 'shutting down';
+  return undefined;
+}
+
+/** A render that could not finish in time is a 503 too, but a fault worth a logged incident. */
+function withRetryAfter(error: unknown): unknown {
+  if (error instanceof PdfRenderTimeoutError) return Object.assign(error, { status: 503, retryAfterSeconds: RETRY_AFTER_SECONDS });
   return error;
 }
 
+/** The friendly "busy, try again in a minute" page, answered without building anything. */
+function refuse(res: Response, log: RefusalLog, reason: string): void {
+  log.note(reason);
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  res.status(503).render('pages/error', { status: 503, incidentId: undefined });
+}
+
+function reservationOf(res: Response): PdfRenderReservation {
+  return res.locals.pdfReservation as PdfRenderReservation;
+}
+
+/**
+ * Holds a place in the render pool before anything costly (loading the assessment, building the
+ * report model) is done, and turns the download away at once when there is none. The place is
+ * given back when the response ends without rendering (a redirect, a 404, an error, a client
+ * that left).
+ */
+function reservePdfRender(pool: PdfRenderPool, log: RefusalLog): RequestHandler {
+  return (_req, res, next) => {
+    const reservation = pool.reserve();
+    if (!reservation) {
+      refuse(res, log, pool.isReady() ? 'busy' : 'no worker');
+      return;
+    }
+    res.locals.pdfReservation = reservation;
+    res.once('close', () => reservation.release());
+    next();
+  };
+}
+
 /** The report as PDF and as a printable page. The route only sends bytes; the pool renders them. */
-export function reportRoutes(assessments: AssessmentService, reports: ReportService, pool: PdfRenderPool): Router {
+export function reportRoutes(assessments: AssessmentService, reports: ReportService, pool: PdfRenderPool, logger: Pick<Logger, 'warn'>): Router {
   const router = Router();
   const withAssessment = requireAssessment(assessments);
+  const refusals = createRefusalLog(logger, 'PDF downloads refused: the render pool is full or cannot start');
 
-  router.get('/assessment/report.pdf', noStore, withAssessment, async (_req, res) => {
+  router.get('/assessment/report.pdf', noStore, reservePdfRender(pool, refusals), withAssessment, async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, '/assessment?incomplete=1');
       return;
     }
     const model = await reports.model(state);
-    const pdf = await pool.render(model).catch((error: unknown) => {
-      throw asServiceUnavailable(error);
-    });
+    let pdf: Buffer;
+    try {
+      pdf = await reservationOf(res).render(model);
+    } catch (error) {
+      // The pool may still refuse here (its workers stopped being able to start, or it closed
+      // since the place was reserved): the same friendly 503, not an error page.
+      const reason = refusalReason(error);
+      if (reason === undefined) throw withRetryAfter(error);
+      refuse(res, refusals, reason);
+      return;
+    }
     const company = state.answers.company_name?.value;
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', reportContentDisposition(typeof company === 'string' ? company : '', new Date(model.issuedAtIso)));
