@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type session from 'express-session';
 import { pinoHttp } from 'pino-http';
 import { createTranslator } from './i18n/catalogue.js';
@@ -36,6 +36,8 @@ export interface AppDependencies {
   readinessChecks: readonly ReadinessCheck[];
   /** Lets operators see the version and each check on /healthz (header X-Health-Token). */
   healthDetailsToken?: string | undefined;
+  /** Runs before sessions: turns requests away while the server drains (src/web/draining.ts). */
+  refuseWhileDraining?: RequestHandler;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -63,6 +65,7 @@ export function createApp(deps: AppDependencies): Express {
   // View locals first: the error page needs them even when the body parser or CSRF check fails.
   setUpViewLocals(app);
   setUpWebSecurity(app);
+  if (deps.refuseWhileDraining) app.use(deps.refuseWhileDraining);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
   setUpCsrf(app);
 

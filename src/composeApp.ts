@@ -11,6 +11,7 @@ import type { DueDays } from './services/actionPlan.js';
 import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
+import { createDraining, type Draining } from './web/draining.js';
 
 export interface AppSettings {
   logger: Logger;
@@ -28,7 +29,9 @@ export interface AppSettings {
 
 export interface ComposedApp {
   app: Express;
-  /** Stops what the app started (PDF workers, session pruning); the database stays open. */
+  /** Started by server.ts on SIGTERM: /healthz says not ready, new requests get a 503, requests received finish. */
+  draining: Draining;
+  /** Stops what the app started (PDF workers, session pruning); the database stays open. Call it once requests have drained. */
   close: () => Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const pdfRenderPool = createPdfRenderPool({ size: settings.pdfWorkers, timeoutMs: settings.pdfTimeoutMs });
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
   const t = createTranslator('en');
+  const draining = createDraining();
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
   const app = createApp({
     logger: settings.logger,
@@ -51,10 +55,12 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     trustProxy: settings.trustProxy,
     version: settings.version,
     healthDetailsToken: settings.healthDetailsToken,
-    readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }],
+    readinessChecks: [{ name: 'database', isReady: () => database.isReachable() }, draining.readinessCheck],
+    refuseWhileDraining: draining.refuseNewRequests,
   });
   return {
     app,
+    draining,
     close: async () => {
       sessionStore.close();
       await pdfRenderPool.close();
