@@ -34,11 +34,11 @@ export function getOnce(url: string): Promise<{ status: number; headers: http.In
 
 /**
  * Runs the real entry point (`node --import tsx src/server.ts`) on `dataDir` and the suite's store,
- * with `environment` on top, and resolves once /healthz answers 200.
+ * with `environment` on top (and `nodeOptions` before the entry point), and resolves once /healthz answers 200.
  */
-export async function startServerProcess(dataDir: string, environment: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, environment: Record<string, string> = {}, nodeOptions: readonly string[] = []): Promise<ServerProcess> {
   const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'development',
