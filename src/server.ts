@@ -47,8 +47,14 @@ async function start(config: Config, logger: Logger): Promise<void> {
   logger.info({ port: config.port, host: config.host, ...store }, `RiskPlan listening on http://localhost:${config.port}`);
 
   // SIGTERM: /healthz says not ready, new requests get a 503, requests received finish; then exit.
-  // A second signal is not caught: it stops the process at once.
+  // A second signal (SIGINT after SIGTERM, or the same one again, which is not caught) stops it at once.
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal while draining: stopping at once');
+      process.exit(1);
+    }
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     drainAndStop({ server, draining, graceMs: config.shutdownGraceMs, closeApp, closeDatabase: () => database.close(), logger })
       .catch((error: unknown) => {
