@@ -91,7 +91,8 @@ function keptAliveClient(baseUrl: string) {
   };
 }
 
-describe(`the server process (${testStore})`, () => {
+// Each case starts the real process, which takes seconds on a busy machine (tsx compiles at start).
+describe(`the server process (${testStore})`, { timeout: 120_000 }, () => {
   const folders: string[] = [];
   const servers: ServerProcess[] = [];
   const dataDir = () => {
