@@ -11,6 +11,9 @@ import { answersFor, startAssessment, walkAllSections, type Agent } from '../sup
 
 const firstSection = currentQuestionnaire.sections[0]?.id ?? 'profile';
 
+/** superagent asks for `Connection: close` unless given an agent that keeps connections alive, as browsers do. */
+const keepAlive = new http.Agent({ keepAlive: true });
+
 /** Resolves once the server has logged `message`: proof that it has acted on the signal. */
 async function logged(server: ServerProcess, message: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -35,7 +38,11 @@ async function halfSentSave(agent: Agent, companyName: string) {
   const fields = answersFor(firstSection, {}, { company_name: companyName });
   const body = formBody({ ...hiddenFieldsFrom(page.text), action: 'continue', ...fields });
   const half = Math.floor(body.length / 2);
-  const save = agent.post(`/assessment/sections/${firstSection}`).type('form').set('Content-Length', String(Buffer.byteLength(body)));
+  const save = agent
+    .post(`/assessment/sections/${firstSection}`)
+    .agent(keepAlive)
+    .type('form')
+    .set('Content-Length', String(Buffer.byteLength(body)));
   save.write(body.slice(0, half));
   return {
     finish: () => {
@@ -131,7 +138,7 @@ describe(`the server process (${testStore})`, { timeout: 120_000 }, () => {
     const save = await halfSentSave(saver, 'Saved while draining LLC');
     const clients = Array.from({ length: 4 }, () => keptAliveClient(server.baseUrl));
 
-    const pdfs = Array.from({ length: 12 }, () => reader.get('/assessment/report.pdf').buffer(true).parse(binary).then((response) => response));
+    const pdfs = Array.from({ length: 12 }, () => reader.get('/assessment/report.pdf').agent(keepAlive).buffer(true).parse(binary).then((response) => response));
     await Promise.race(pdfs);
     const signalledAt = Date.now();
     server.signal('SIGTERM');
