@@ -106,7 +106,13 @@ describe(`SIGKILL in the middle of saves (${testStore})`, () => {
       }
       const saving = Promise.all(savers.map(({ agent, record }) => keepSaving(agent, record)));
 
-      await new Promise((resolve) => setTimeout(resolve, 400 + Math.random() * 1_200));
+      // Kill once saves are being acknowledged (a busy machine can take a while to get there), at a random moment.
+      const thisCycle = savers.map(({ record }) => record);
+      const deadline = Date.now() + 30_000;
+      while (thisCycle.reduce((sum, record) => sum + record.acknowledged, 0) < BROWSERS && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 800));
       const killed = server;
       killed.signal('SIGKILL');
       await saving;
