@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type session from 'express-session';
 import { pinoHttp } from 'pino-http';
 import { createTranslator } from './i18n/catalogue.js';
@@ -43,6 +43,8 @@ export interface AppDependencies {
   throttles: Throttles;
   /** Days an assessment is kept after its last change; the pages that hand out a resume link say so. */
   abandonedAssessmentDays: number;
+  /** Runs before sessions: turns requests away while the server drains (src/web/draining.ts). */
+  refuseWhileDraining?: RequestHandler;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -72,6 +74,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h', index: false }));
   // After the static files, which say their own (express.static never replaces a Cache-Control already set).
   app.use(noStoreByDefault);
+  // Turns requests away while the server drains, before they read a session or the database.
+  if (deps.refuseWhileDraining) app.use(deps.refuseWhileDraining);
 
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });

@@ -14,6 +14,7 @@ import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
 import { purgeExpiredData, schedulePurge } from './services/retention.js';
 import { createThrottles, type ThrottleSettings } from './web/middleware/throttles.js';
+import { createDraining, type Draining } from './web/draining.js';
 
 export interface AppSettings {
   logger: Logger;
@@ -45,7 +46,9 @@ const WRITE_PROBE_CACHE_MS = 2000;
 
 export interface ComposedApp {
   app: Express;
-  /** Stops what the app started (PDF workers, session pruning, the clean-up); the database stays open. */
+  /** Started by server.ts on SIGTERM: /healthz says not ready, new requests get a 503, requests received finish. */
+  draining: Draining;
+  /** Stops what the app started (PDF workers, session pruning, the clean-up); the database stays open. Call it once requests have drained. */
   close: () => Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   });
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
   const t = createTranslator('en');
+  const draining = createDraining();
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
   const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
   const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
@@ -90,12 +94,15 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
         }),
       },
       { name: 'pdf', isReady: () => pdfRenderPool.isReady() },
+      draining.readinessCheck,
     ],
     throttles: createThrottles(database.raw, settings.throttling, settings.logger),
     abandonedAssessmentDays: settings.abandonedAssessmentDays,
+    refuseWhileDraining: draining.refuseNewRequests,
   });
   return {
     app,
+    draining,
     close: async () => {
       sessionStore.close();
       await scheduledPurge.stop();

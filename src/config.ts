@@ -51,6 +51,15 @@ const environmentSchema = z.object({
   ),
   // Unset: /healthz shows its status only. Set: a caller sending it in X-Health-Token also sees the version and each check.
   HEALTH_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
+  // Slow clients: how long the server waits for a request's headers, for the whole request (headers and
+  // body; not the answer, so a long PDF render is not cut by it), and for the next request on an idle
+  // kept-alive connection; and how many connections it holds at once (more are closed at once).
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(500),
+  // SIGTERM: how long requests already received may take to finish before their connections are cut.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // Unset or empty: 14,30,90,180.
   ACTION_DUE_DAYS: z.preprocess((value) => (value === '' ? undefined : value), dueDaysSchema.optional()).transform((days) => days ?? DEFAULT_DUE_DAYS),
   // Per client address (TRUST_PROXY decides which address that is), shared by every instance on the database.
@@ -62,6 +71,14 @@ const environmentSchema = z.object({
   ABANDONED_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
+
+/** How the HTTP server treats slow and numerous clients (see src/httpServer.ts). */
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -90,6 +107,9 @@ export interface Config {
   abandonedAssessmentDays: number;
   /** How often the running app runs the clean-up. */
   purgeIntervalMs: number;
+  http: HttpLimits;
+  /** After SIGTERM, how long requests already received may take before their connections are cut. */
+  shutdownGraceMs: number;
   version: string;
 }
 
@@ -144,6 +164,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
     throw new ConfigError('Invalid configuration: PUBLIC_URL is required when NODE_ENV=production (the address users reach the app on, like https://riskplan.example.ge)');
   }
+  // Node refuses to start a server whose headers timeout is longer than its request timeout.
+  if (values.HEADERS_TIMEOUT_MS > values.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration: HEADERS_TIMEOUT_MS (${values.HEADERS_TIMEOUT_MS}) cannot be longer than REQUEST_TIMEOUT_MS (${values.REQUEST_TIMEOUT_MS}): the request timeout covers the headers too`,
+    );
+  }
   const dataDir = path.resolve(values.DATA_DIR);
   return {
     env: values.NODE_ENV,
@@ -168,6 +194,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     abandonedAssessmentDays: values.ABANDONED_ASSESSMENT_DAYS,
     purgeIntervalMs: values.PURGE_INTERVAL_MINUTES * 60_000,
+    http: {
+      headersTimeoutMs: values.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: values.MAX_CONNECTIONS,
+    },
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     version: packageVersion(),
   };
 }

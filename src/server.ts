@@ -1,14 +1,12 @@
-import type { Server } from 'node:http';
 import { composeApp } from './composeApp.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { DatabaseStartError, migrateToLatest, openDatabase } from './db/database.js';
-import { createLogger } from './logger.js';
+import { createHttpServer } from './httpServer.js';
+import { createLogger, type Logger } from './logger.js';
+import { logProcessEvents } from './processEvents.js';
+import { drainAndStop } from './shutdown.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+async function start(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(config.database, {
     onIdleConnectionError: (error) => logger.warn({ err: error }, 'a pooled database connection broke; it will be replaced'),
   });
@@ -18,7 +16,7 @@ async function main(): Promise<void> {
     await database.close();
     throw error;
   }
-  const { app, close: closeApp } = composeApp(database, {
+  const { app, draining, close: closeApp } = composeApp(database, {
     logger,
     sessionSecret: config.sessionSecret,
     secureCookies: config.secureCookies,
@@ -34,34 +32,63 @@ async function main(): Promise<void> {
     purgeIntervalMs: config.purgeIntervalMs,
   });
 
-  const server: Server = app.listen(config.port, config.host, () => {
-    const store = config.database.kind === 'postgres' ? { database: 'postgres' } : { database: 'sqlite', dataDir: config.dataDir };
-    logger.info({ port: config.port, host: config.host, ...store }, `RiskPlan listening on http://localhost:${config.port}`);
-  });
-
-  // SIGTERM: stop taking connections, let requests in flight finish, then close the database.
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(() => {
-      void closeApp()
-        .then(() => database.close())
-        .then(() => {
-          logger.info('database closed, bye');
-          process.exit(0);
-        });
+  const server = createHttpServer(
+    (req, res) => {
+      draining.track(req, res);
+      app(req, res);
+    },
+    config.http,
+    logger,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
     });
-    server.closeIdleConnections();
+  });
+  const store = config.database.kind === 'postgres' ? { database: 'postgres' } : { database: 'sqlite', dataDir: config.dataDir };
+  logger.info({ port: config.port, host: config.host, ...store }, `RiskPlan listening on http://localhost:${config.port}`);
+
+  // SIGTERM: /healthz says not ready, new requests get a 503, requests received finish; then exit.
+  // A second signal (SIGINT after SIGTERM, or the same one again, which is not caught) stops it at once.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal while draining: stopping at once');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    drainAndStop({ server, draining, graceMs: config.shutdownGraceMs, closeApp, closeDatabase: () => database.close(), logger })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        return 1;
+      })
+      .then((code) => process.exit(code), () => process.exit(1));
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof DatabaseStartError;
-  // The logger may not exist yet (bad config): stderr is the only honest channel here.
-  process.stderr.write(`RiskPlan could not start: ${known ? error.message : String(error)}\n`);
-  if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
-});
+function main(): void {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // No logger yet (its level is part of the configuration): stderr is the only honest channel.
+    process.stderr.write(`RiskPlan could not start: ${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  logProcessEvents(logger);
+  start(config, logger).catch((error: unknown) => {
+    // A known cause is one line an operator can act on; anything else goes to the log with its stack.
+    const known = error instanceof DatabaseStartError;
+    if (!known) logger.fatal({ err: error }, 'RiskPlan could not start');
+    process.stderr.write(`RiskPlan could not start: ${known ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+main();

@@ -26,7 +26,7 @@ describe('the message catalogue', () => {
   it.each([
     ['ui.section.', ['conflict', 'expired']],
     ['ui.status.', ['cannot_start', 'not_started', 'in_progress', 'completed', 'not_needed']],
-    ['ui.error.', ['400.title', '400.body', '403.title', '403.body', '404.title', '404.body', '413.title', '413.body', '500.title', '500.body', '503.title', '503.body']],
+    ['ui.error.', ['400.title', '400.body', '403.title', '403.body', '404.title', '404.body', '413.title', '413.body', '500.title', '500.body', '503.title', '503.body', 'restarting.title', 'restarting.body']],
     ['band.', ['low', 'medium', 'high', 'critical']],
     ['priority.', ['1', '2', '3', '4']],
     ['timeframe.', ['within_7_days', 'within_30_days', 'within_90_days', 'within_12_months']],

@@ -102,6 +102,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ACTION_DUE_DAYS: value })).toThrow(message);
   });
 
+  it('limits slow clients and the shutdown by default: headers 10 s, request 30 s, keep-alive 5 s, 500 connections, 10 s grace', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 500 });
+    expect(config.shutdownGraceMs).toBe(10_000);
+  });
+
+  it('reads the HTTP limits and the shutdown grace period', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '4000', KEEP_ALIVE_TIMEOUT_MS: '1500', MAX_CONNECTIONS: '50', SHUTDOWN_GRACE_MS: '25000' });
+    expect(config.http).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 1500, maxConnections: 50 });
+    expect(config.shutdownGraceMs).toBe(25_000);
+  });
+
+  it.each([
+    [{ HEADERS_TIMEOUT_MS: '0' }, /HEADERS_TIMEOUT_MS/],
+    [{ REQUEST_TIMEOUT_MS: 'forever' }, /REQUEST_TIMEOUT_MS/],
+    [{ KEEP_ALIVE_TIMEOUT_MS: '0' }, /KEEP_ALIVE_TIMEOUT_MS/],
+    [{ MAX_CONNECTIONS: '0' }, /MAX_CONNECTIONS/],
+    [{ MAX_CONNECTIONS: '1.5' }, /MAX_CONNECTIONS/],
+    [{ SHUTDOWN_GRACE_MS: '-1' }, /SHUTDOWN_GRACE_MS/],
+    [{ HEADERS_TIMEOUT_MS: '40000' }, /HEADERS_TIMEOUT_MS \(40000\) cannot be longer than REQUEST_TIMEOUT_MS \(30000\)/],
+  ])('refuses HTTP or shutdown setting %o with a clear message', (environment, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...environment })).toThrow(message);
+  });
+
   it('uses secure cookies by default in production', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://riskplan.example.ge' });
     expect(config.secureCookies).toBe(true);

@@ -166,6 +166,8 @@ export const uiMessages: Readonly<Record<string, string>> = {
   'ui.error.incident': 'If you contact us, quote this reference:',
   'ui.error.toAssessment': 'Go to your assessment',
   'ui.error.toStart': 'Go to the start page',
+  'ui.error.restarting.title': 'The service is restarting',
+  'ui.error.restarting.body': 'We could not take that request because the service is restarting. Nothing was changed: try again in a few seconds.',
   'ui.error.400.title': 'We could not read that request',
   'ui.error.400.body': 'Something in the request was not in the form we expect. Go back, check what you entered and try again.',
   'ui.error.403.title': 'Your form has expired',
