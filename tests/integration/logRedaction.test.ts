@@ -68,7 +68,7 @@ describe(`the log keeps no secrets (${testStore})`, () => {
       expect(Object.keys(entry)).not.toContain('res');
       expect([typeof entry.method, typeof entry.url, typeof entry.status, typeof entry.responseTime, typeof entry.reqId]).toEqual(['string', 'string', 'number', 'number', 'string']);
     }
-    expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', url: '/resume/[redacted]?utm_source=[redacted]', status: 303 }));
+    expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', url: '/resume/[redacted]?utm_source=[redacted]', status: 200 }));
     expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', url: '/Resume/[redacted]', status: 404 }));
     expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', url: '/no-such-page?secret=[redacted]', status: 404 }));
     expect(requests).toContainEqual(expect.objectContaining({ method: 'POST', url: '/assessment/sections/profile', status: 303 }));
