@@ -89,6 +89,10 @@ export function accessLogOptions(logger: Logger, ignore: (req: IncomingMessage) 
     serializers: { req: (req: LoggedRequest) => ({ method: req.method, url: loggableUrl(req.originalUrl ?? req.url ?? '') }) },
     customSuccessObject: (req, res, value: { responseTime: number }) => accessLogFields(req, res, value),
     customErrorObject: (req, res, _error, value: { responseTime: number }) => accessLogFields(req, res, value),
+    // One access line per request at info, whatever its status: the error handler and the routes
+    // log causes (at error or warn, with the incident id); a 5xx access line would say it again,
+    // and a flood of deliberate 503 refusals would fill the log at error level.
+    customLogLevel: () => 'info',
     autoLogging: { ignore },
   };
 }
