@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { asStorageUnavailable, type StorageUnavailableError } from '../db/storageErrors.js';
 import { loggableUrl, type Logger } from '../logger.js';
 
-/** Status codes from body-parser, csrf-sync, path decoding and our own routes all arrive here. */
+/** Status codes from body-parser, the form-token check, path decoding and our own routes all arrive here. */
 function statusOf(error: unknown): number {
   if (typeof error === 'object' && error !== null) {
     const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
