@@ -27,9 +27,9 @@ export interface ServerProcess {
 /** Whether `taskset` can split the two cores between the server and the load generator. */
 export const canPin = spawnSync('taskset', ['-V']).status === 0 && availableParallelism() >= 2;
 
-/** Moves every thread of a running process (this one, usually) onto one core. */
-export function pinProcess(pid: number, cpu: number): void {
-  if (canPin) spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+/** Moves every thread of a running process onto one core (`0`) or a list of cores (`0,1`). */
+export function pinProcess(pid: number, cpus: number | string): void {
+  if (canPin) spawnSync('taskset', ['-a', '-p', '-c', String(cpus), String(pid)], { stdio: 'ignore' });
 }
 
 function peakRssOf(pid: number): number {

@@ -18,7 +18,7 @@ import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
-import { reportRoutes } from './web/routes/reportRoutes.js';
+import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { walkRoutes } from './web/routes/walkRoutes.js';
 
@@ -76,6 +76,10 @@ export function createApp(deps: AppDependencies): Express {
   app.use(noStoreByDefault);
   // Turns requests away while the server drains, before they read a session or the database.
   if (deps.refuseWhileDraining) app.use(deps.refuseWhileDraining);
+  // A PDF download takes a render place before its session or assessment is read: when the pool is
+  // full the refusal costs almost nothing, however many arrive.
+  const pdfRefusals = createPdfRefusalLog(deps.logger);
+  app.get('/assessment/report.pdf', pdfDownloadGate(deps.pdfRenderPool, pdfRefusals));
 
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
@@ -92,7 +96,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   app.use(resultsRoutes(deps.assessmentService, t));
   app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
-  app.use(reportRoutes(deps.assessmentService, deps.reportService, deps.pdfRenderPool, deps.logger));
+  app.use(reportRoutes(deps.assessmentService, deps.reportService, pdfRefusals));
   app.use(infoRoutes(t));
 
   app.use(notFoundHandler);

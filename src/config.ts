@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -27,7 +28,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
-  PDF_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
+  // Default: one core fewer than the machine has (at least one), so the event loop that serves pages
+  // keeps a core while PDFs render (docs/PERFORMANCE.md: on 2 cores, 2 workers doubled page latency
+  // under PDF load and added 70 MB, for no more PDFs a second).
+  PDF_WORKERS: z.coerce.number().int().min(1).max(8).default(() => Math.min(8, Math.max(1, availableParallelism() - 1))),
   PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
   // Unset or empty: SQLite in DATA_DIR. Set: every kind of state lives in this PostgreSQL database.
   DATABASE_URL: z.preprocess(

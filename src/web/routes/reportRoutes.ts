@@ -49,7 +49,7 @@ function reservationOf(res: Response): PdfRenderReservation {
  * given back when the response ends without rendering (a redirect, a 404, an error, a client
  * that left).
  */
-function reservePdfRender(pool: PdfRenderPool, log: RefusalLog): RequestHandler {
+export function pdfDownloadGate(pool: PdfRenderPool, log: RefusalLog): RequestHandler {
   return (_req, res, next) => {
     const reservation = pool.reserve();
     if (!reservation) {
@@ -62,13 +62,18 @@ function reservePdfRender(pool: PdfRenderPool, log: RefusalLog): RequestHandler 
   };
 }
 
+/** One rate-limited warn line for every PDF download turned away, by the gate or by the route. */
+export function createPdfRefusalLog(logger: Pick<Logger, 'warn'>): RefusalLog {
+  return createRefusalLog(logger, 'PDF downloads refused: the render pool is full or cannot start');
+}
+
 /** The report as PDF and as a printable page. The route only sends bytes; the pool renders them. */
-export function reportRoutes(assessments: AssessmentService, reports: ReportService, pool: PdfRenderPool, logger: Pick<Logger, 'warn'>): Router {
+export function reportRoutes(assessments: AssessmentService, reports: ReportService, refusals: RefusalLog): Router {
   const router = Router();
   const withAssessment = requireAssessment(assessments);
-  const refusals = createRefusalLog(logger, 'PDF downloads refused: the render pool is full or cannot start');
 
-  router.get('/assessment/report.pdf', noStore, reservePdfRender(pool, refusals), withAssessment, async (_req, res) => {
+  // pdfDownloadGate, mounted in app.ts before the session is read, has reserved a render place.
+  router.get('/assessment/report.pdf', noStore, withAssessment, async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, '/assessment?incomplete=1');
