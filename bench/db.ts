@@ -16,6 +16,7 @@ import { shownQuestions } from '../src/questionnaire/visibility.js';
 import { csrfTokenFrom, formBody, hiddenFieldsFrom, sampleAnswer, sectionOf } from '../tests/support/forms.js';
 import { databaseUrl, startThrowawayCluster, type ThrowawayCluster } from '../tests/support/postgresCluster.js';
 import { percentile, startAppProcess, stopAppProcess, write } from './support.js';
+import { cookieOf } from './httpSupport.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const maxRequests = Number(process.env.BENCH_MAX_REQUESTS ?? 100_000);
@@ -35,11 +36,6 @@ interface Measurement {
   total: number;
   unexpected: number;
   statuses: string;
-}
-
-function cookieOf(response: Response, previous = ''): string {
-  const set = response.headers.getSetCookie().map((header) => header.split(';')[0] ?? '');
-  return set.length > 0 ? set.join('; ') : previous;
 }
 
 /** A browser session with an assessment started and the profile page's token and revision. */

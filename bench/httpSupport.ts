@@ -95,7 +95,8 @@ export interface Visitor {
   revision: number;
 }
 
-function cookieOf(response: Response, previous = ''): string {
+/** The cookies a response sets, as a Cookie header (or the previous one when it sets none). */
+export function cookieOf(response: Response, previous = ''): string {
   const set = response.headers.getSetCookie().map((header) => header.split(';')[0] ?? '');
   return set.length > 0 ? set.join('; ') : previous;
 }

@@ -1,20 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import type { Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { useFreshApp } from '../support/lifecycle.js';
-import { everyExposureProfile, newAgent, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
+import { downloadPdf, everyExposureProfile, newAgent, startAssessment, walkAllSections } from '../support/walk.js';
 
 const company = 'შპს კავკასია · Qafqaz Ərzaq MMC';
-
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-function downloadPdf(agent: Agent) {
-  return agent.get('/assessment/report.pdf').buffer(true).parse(binary);
-}
 
 function pdfText(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');

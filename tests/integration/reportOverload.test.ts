@@ -6,7 +6,7 @@ import type { Response } from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatedRenderWorkerData } from '../fixtures/renderWorkers/gatedRenderWorker.js';
 import { makeDataDir, removeDataDir, startApp, TEST_HEALTH_TOKEN, testStore, type RunningApp } from '../support/testApp.js';
-import { newAgent, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
+import { downloadPdf, newAgent, startAssessment, walkAllSections } from '../support/walk.js';
 
 /**
  * Overload on the PDF route, on the real app and store, with a real render worker whose warm-up
@@ -44,16 +44,6 @@ async function appWithGatedWorker(gates: (dataDir: string) => GatedRenderWorkerD
     pdfRestartBackoff: { firstMs: 100, maxMs: 400 },
   });
   return { app: running.app, lines };
-}
-
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-function downloadPdf(agent: Agent) {
-  return agent.get('/assessment/report.pdf').buffer(true).parse(binary);
 }
 
 function expectBusyPage(response: Response): void {

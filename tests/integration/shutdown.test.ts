@@ -7,7 +7,7 @@ import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { formBody, hiddenFieldsFrom } from '../support/forms.js';
 import { getOnce, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 import { databaseSettingsFor, makeDataDir, removeDataDir, testStore } from '../support/testApp.js';
-import { answersFor, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
+import { answersFor, binary, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
 
 const firstSection = currentQuestionnaire.sections[0]?.id ?? 'profile';
 
@@ -21,12 +21,6 @@ async function logged(server: ServerProcess, message: string, timeoutMs = 10_000
     if (Date.now() > deadline) throw new Error(`The server did not log "${message}":\n${server.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 /**

@@ -82,3 +82,15 @@ export async function walkAllSections(agent: Agent, profile = everyExposureProfi
   }
   return { answers: known, visited };
 }
+
+/** A superagent parser that keeps a response body as bytes (a PDF), whatever its content type. */
+export function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Downloads the report PDF as this browser; the body is the PDF's bytes. */
+export function downloadPdf(agent: Agent) {
+  return agent.get('/assessment/report.pdf').buffer(true).parse(binary);
+}
