@@ -23,13 +23,21 @@ describe(`anonymous visitors and sessions (${testStore})`, () => {
   it('1,000 anonymous page views add no row to any table', async () => {
     const { app: express, database } = app();
     const before = await rowCounts(database.db);
-    const pages = ['/', '/sources', '/how-we-score', '/assessment', '/assessment/results', `/resume/${'A'.repeat(43)}`, '/no-such-page', '/healthz', '/static/css/app.css', '/'];
+    const pages = ['/', '/sources', '/how-we-score', '/assessment', '/assessment/results', '/assessment/report.pdf', '/no-such-page', '/healthz', '/static/css/app.css', '/'];
     for (let round = 0; round < 100; round++) {
       // Each view as a new visitor (no cookies), the way a crawler or a flood arrives.
       await Promise.all(pages.map((page) => newAgent(express).get(page)));
     }
-    // The unknown resume link is a failed resume attempt, which throttling counts per client
-    // address: one counter row for this address, however many views.
+    expect(await rowCounts(database.db)).toEqual(before);
+  });
+
+  it('1,000 unknown resume links leave one throttling counter for the address, nothing else', async () => {
+    const { app: express, database } = app();
+    const before = await rowCounts(database.db);
+    for (let round = 0; round < 100; round++) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => newAgent(express).get(`/resume/${String(round * 10 + i).padStart(43, 'A')}`).expect(404)));
+    }
+    // A failed resume attempt is what the per-address throttle counts: one row per address, however many.
     expect(await rowCounts(database.db)).toEqual({ ...before, rate_limits: (before.rate_limits ?? 0) + 1 });
   });
 
