@@ -98,7 +98,8 @@ describe(`backup and restore (${testStore})`, () => {
     expect(onPostgres.status).toBe(1);
     expect(onPostgres.stderr).toContain('Use pg_dump / pg_restore');
     expect(run(['backup']).stderr).toContain('Usage: npm run backup -- <file>');
-  });
+    // Five real npm and tsx processes: about 30 s on a busy 2-core machine.
+  }, 120_000);
 
   it.runIf(testStore === 'postgres')('backs up a live PostgreSQL database with pg_dump and restores it with pg_restore', async () => {
     const { binDir } = postgresTools();
