@@ -48,7 +48,7 @@ export interface ComposedApp {
   app: Express;
   /** Started by server.ts on SIGTERM: /healthz says not ready, new requests get a 503, requests received finish. */
   draining: Draining;
-  /** Stops what the app started (PDF workers, session pruning, the clean-up); the database stays open. Call it once requests have drained. */
+  /** Stops what the app started (PDF workers, the scheduled clean-up); the database stays open. Call it once requests have drained. */
   close: () => Promise<void>;
 }
 
@@ -104,7 +104,6 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     app,
     draining,
     close: async () => {
-      sessionStore.close();
       await scheduledPurge.stop();
       await pdfRenderPool.close();
     },

@@ -20,8 +20,8 @@ function settle<T>(work: Promise<T>, callback: ((err: unknown, value?: T) => voi
 
 /**
  * express-session store on the app's own database, so sessions survive restarts and are shared
- * by every app instance on the same database. Expired rows are ignored on read and pruned on a
- * timer that does not keep the process alive.
+ * by every app instance on the same database. Expired rows are ignored on read and deleted by the
+ * scheduled clean-up (src/services/retention.ts).
  *
  * A session's data changes only when it is created (a new id each time: see attachAssessment),
  * so concurrent requests of one session never overwrite each other's changes. The rolling
@@ -29,18 +29,14 @@ function settle<T>(work: Promise<T>, callback: ((err: unknown, value?: T) => voi
  * expiry read with the session tells the touch whether it is worth a write.
  */
 export class DatabaseSessionStore extends session.Store {
-  private readonly pruneTimer: NodeJS.Timeout;
   private readonly storedExpiry = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
     private readonly defaultTtlMs = 30 * DAY_MS,
-    pruneEveryMs = HOUR_MS,
     private readonly touchAfterMs = HOUR_MS,
   ) {
     super();
-    this.pruneTimer = setInterval(() => void this.prune().catch(() => undefined), pruneEveryMs);
-    this.pruneTimer.unref();
   }
 
   private expiryOf(data: session.SessionData): number {
@@ -90,13 +86,5 @@ export class DatabaseSessionStore extends session.Store {
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
     this.storedExpiry.delete(sid);
     settle(this.db.deleteFrom('sessions').where('sid', '=', sid).execute(), callback);
-  }
-
-  async prune(): Promise<void> {
-    await this.db.deleteFrom('sessions').where('expires_at', '<=', Date.now()).execute();
-  }
-
-  close(): void {
-    clearInterval(this.pruneTimer);
   }
 }

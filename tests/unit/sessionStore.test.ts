@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseSchema } from '../../src/db/schema.js';
 import { DatabaseSessionStore } from '../../src/repositories/sessionStore.js';
 
@@ -23,12 +23,9 @@ function calls<T extends unknown[]>(invoke: (callback: (...args: T) => void) => 
 const data = { cookie: { originalMaxAge: 1000, expires: new Date(Date.now() + 30 * 86_400_000) } } as never;
 
 describe('DatabaseSessionStore', () => {
-  const stores: DatabaseSessionStore[] = [];
-  afterEach(() => stores.splice(0).forEach((store) => store.close()));
 
   it('calls each callback exactly once when the database fails', async () => {
     const { store } = storeOver(false);
-    stores.push(store);
     for (const seen of [
       await calls((cb) => store.get('sid', cb)),
       await calls((cb) => store.set('sid', data, cb)),
@@ -42,7 +39,6 @@ describe('DatabaseSessionStore', () => {
 
   it('writes the rolling expiry at most once an hour, not on every request', async () => {
     const { store, statements } = storeOver(true);
-    stores.push(store);
     await calls((cb) => store.set('sid', data, cb));
     await calls((cb) => store.get('sid', cb));
     statements.length = 0;
