@@ -13,21 +13,15 @@ import path from 'node:path';
 import pg from 'pg';
 import { currentQuestionnaire } from '../src/questionnaire/registry.js';
 import { shownQuestions } from '../src/questionnaire/visibility.js';
-import { csrfTokenFrom, formBody, hiddenFieldsFrom, sampleAnswer, sectionOf } from '../tests/support/forms.js';
+import { formBody, sampleAnswer, sectionOf } from '../tests/support/forms.js';
 import { databaseUrl, startThrowawayCluster, type ThrowawayCluster } from '../tests/support/postgresCluster.js';
 import { percentile, startAppProcess, stopAppProcess, write } from './support.js';
-import { cookieOf } from './httpSupport.js';
+import { arriveAndStart, type Visitor as Session } from './httpSupport.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const maxRequests = Number(process.env.BENCH_MAX_REQUESTS ?? 100_000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const sectionPath = '/assessment/sections/profile';
-
-interface Session {
-  cookie: string;
-  csrf: string;
-  revision: number;
-}
 
 interface Measurement {
   requestsPerSecond: number;
@@ -36,23 +30,6 @@ interface Measurement {
   total: number;
   unexpected: number;
   statuses: string;
-}
-
-/** A browser session with an assessment started and the profile page's token and revision. */
-async function newSession(base: string): Promise<Session> {
-  const start = await fetch(`${base}/`);
-  let cookie = cookieOf(start);
-  const started = await fetch(`${base}/assessments`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: formBody({ _csrf: csrfTokenFrom(await start.text()) }),
-    redirect: 'manual',
-  });
-  if (started.status !== 201) throw new Error(`Starting an assessment gave ${started.status}`);
-  cookie = cookieOf(started, cookie);
-  const page = await fetch(`${base}${sectionPath}`, { headers: { cookie } });
-  const hidden = hiddenFieldsFrom(await page.text());
-  return { cookie: cookieOf(page, cookie), csrf: hidden._csrf ?? '', revision: Number(hidden.revision ?? 0) };
 }
 
 const profileAnswers = (() => {
@@ -142,7 +119,7 @@ async function measure(base: string, sessions: Session[], kind: 'page' | 'save',
 async function benchStore(name: string, environment: Record<string, string>): Promise<Record<'page' | 'save', Measurement>> {
   const { base, child } = await startAppProcess(environment);
   try {
-    const sessions = await Promise.all(Array.from({ length: connections }, () => newSession(base)));
+    const sessions = await Promise.all(Array.from({ length: connections }, () => arriveAndStart(base)));
     const results = {} as Record<'page' | 'save', Measurement>;
     for (const kind of ['page', 'save'] as const) {
       await measure(base, sessions, kind, 1); // warm-up: JIT, view cache, pool
