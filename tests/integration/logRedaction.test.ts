@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/sessions.js';
 import { answersFor, newAgent, openResumeLink, postSection, startAssessment } from '../support/walk.js';
-import { makeDataDir, removeDataDir, startApp, testStore, type RunningApp } from '../support/testApp.js';
+import { useAppsWithSettings } from '../support/lifecycle.js';
+import { testStore } from '../support/testApp.js';
 
 /** The production logger (same level, same redaction), writing its JSON lines into memory. */
 function memoryLog() {
@@ -23,17 +24,11 @@ function sessionIdsIn(setCookie: string[] | string | undefined): string[] {
 }
 
 describe(`the log keeps no secrets (${testStore})`, () => {
-  let running: RunningApp | undefined;
-  afterEach(async () => {
-    if (!running) return;
-    await running.stop();
-    removeDataDir(running.dataDir);
-    running = undefined;
-  });
+  const startApp = useAppsWithSettings();
 
   it('writes one short line per request and no resume token, session cookie or query value', async () => {
     const log = memoryLog();
-    running = await startApp(makeDataDir(), { logger: log.logger });
+    const running = await startApp({ logger: log.logger });
     const owner = newAgent(running.app);
     const resumeLink = await startAssessment(owner);
     const validToken = resumeLink.split('/resume/')[1] ?? '';

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import type { Response } from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GatedRenderWorkerData } from '../fixtures/renderWorkers/gatedRenderWorker.js';
-import { makeDataDir, removeDataDir, startApp, TEST_HEALTH_TOKEN, testStore, type RunningApp } from '../support/testApp.js';
+import { useAppsWithSettings } from '../support/lifecycle.js';
+import { makeDataDir, TEST_HEALTH_TOKEN, testStore } from '../support/testApp.js';
 import { downloadPdf, newAgent, startAssessment, walkAllSections } from '../support/walk.js';
 
 /**
@@ -25,24 +26,21 @@ interface LogLine {
 
 const gatedWorker = new URL('../fixtures/renderWorkers/gatedRenderWorker.ts', import.meta.url);
 
-let running: RunningApp | undefined;
-afterEach(async () => {
-  if (!running) return;
-  await running.stop();
-  removeDataDir(running.dataDir);
-  running = undefined;
-});
+const startApp = useAppsWithSettings();
 
 /** The app with one gated render worker, and its log lines at warn and above, parsed. */
 async function appWithGatedWorker(gates: (dataDir: string) => GatedRenderWorkerData) {
   const lines: LogLine[] = [];
   const dataDir = makeDataDir();
-  running = await startApp(dataDir, {
-    logger: pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line) as LogLine) }),
-    pdfWorkers: 1,
-    pdfWorker: { url: gatedWorker, data: gates(dataDir) },
-    pdfRestartBackoff: { firstMs: 100, maxMs: 400 },
-  });
+  const running = await startApp(
+    {
+      logger: pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line) as LogLine) }),
+      pdfWorkers: 1,
+      pdfWorker: { url: gatedWorker, data: gates(dataDir) },
+      pdfRestartBackoff: { firstMs: 100, maxMs: 400 },
+    },
+    dataDir,
+  );
   return { app: running.app, lines };
 }
 

@@ -1,12 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 
-/** Pages that show or change an assessment must never be stored by a browser or proxy cache. */
-export const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-};
-
 export const FORM_LIMITS = { bodyBytes: '100kb', fields: 300 } as const;
 
 /**

@@ -6,7 +6,6 @@ import type { AssessmentService, AssessmentState } from '../../services/assessme
 import { readActionPlanForm, typedActionPlanValues, type ActionPlanFormAction } from '../forms/actionPlanForm.js';
 import type { FieldError, FormValues } from '../forms/sectionForm.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
-import { noStore } from '../middleware/webSecurity.js';
 import { actionPlanPage, formatCalendarDate } from '../../presenters/actionPlanPage.js';
 import { requireAssessment, stateOf } from './assessmentContext.js';
 
@@ -52,13 +51,13 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
     res.status(page.status ?? 200).render('pages/actionPlan', { state, ...view, notice: page.notice });
   }
 
-  router.get(PAGE, noStore, requireAssessment(assessments), async (req, res) => {
+  router.get(PAGE, requireAssessment(assessments), async (req, res) => {
     const ready = readyState(res);
     if (!ready) return;
     await render(res, ready.state, ready.register, req.query.saved === '1' ? { notice: 'saved' } : {});
   });
 
-  router.post(PAGE, noStore, requireAssessment(assessments), async (req, res) => {
+  router.post(PAGE, requireAssessment(assessments), async (req, res) => {
     const ready = readyState(res);
     if (!ready) return;
     const { state, register } = ready;

@@ -11,7 +11,6 @@ import {
 import { reportContentDisposition } from '../../report/fileName.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
 import type { ReportService } from '../../services/reportService.js';
-import { noStore } from '../middleware/webSecurity.js';
 import { createRefusalLog, type RefusalLog } from '../refusalLog.js';
 import { requireAssessment, stateOf } from './assessmentContext.js';
 
@@ -73,7 +72,7 @@ export function reportRoutes(assessments: AssessmentService, reports: ReportServ
   const withAssessment = requireAssessment(assessments);
 
   // pdfDownloadGate, mounted in app.ts before the session is read, has reserved a render place.
-  router.get('/assessment/report.pdf', noStore, withAssessment, async (_req, res) => {
+  router.get('/assessment/report.pdf', withAssessment, async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, '/assessment?incomplete=1');
@@ -98,7 +97,7 @@ export function reportRoutes(assessments: AssessmentService, reports: ReportServ
     res.end(pdf);
   });
 
-  router.get('/assessment/report', noStore, withAssessment, async (_req, res) => {
+  router.get('/assessment/report', withAssessment, async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, '/assessment?incomplete=1');

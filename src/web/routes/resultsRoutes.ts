@@ -3,7 +3,6 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { explainResults } from '../../presenters/resultsPresenter.js';
 import { heatMapCells } from '../../scoring/bands.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
-import { noStore } from '../middleware/webSecurity.js';
 import { requireAssessment, stateOf } from './assessmentContext.js';
 
 export const TOP_ACTIONS = 5;
@@ -11,7 +10,7 @@ export const TOP_ACTIONS = 5;
 export function resultsRoutes(service: AssessmentService, t: Translate): Router {
   const router = Router();
 
-  router.get('/assessment/results', noStore, requireAssessment(service), (_req, res) => {
+  router.get('/assessment/results', requireAssessment(service), (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, '/assessment?incomplete=1');

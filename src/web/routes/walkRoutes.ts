@@ -7,7 +7,6 @@ import { AssessmentNotFoundError, type AssessmentService, type AssessmentState }
 import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { isCsrfValid } from '../middleware/csrf.js';
-import { noStore } from '../middleware/webSecurity.js';
 import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
 
 function intentOf(action: unknown): SaveIntent {
@@ -45,7 +44,7 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
     res.render('pages/start');
   });
 
-  router.post('/assessments', noStore, async (req, res) => {
+  router.post('/assessments', async (req, res) => {
     const { assessmentId, resumeToken } = await service.start();
     await attachAssessment(req, assessmentId);
     res.status(201).render('pages/started', { resumeLink: linkFor(resumeToken) });
@@ -53,7 +52,7 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
 
   // Opening a link only shows what it opens; binding it to this browser takes a deliberate
   // post from our own page (login CSRF: a link followed from anywhere must not swap assessments).
-  router.get('/resume/:token', noStore, async (req, res) => {
+  router.get('/resume/:token', async (req, res) => {
     const token = String(req.params.token);
     const assessmentId = await service.resume(token);
     if (!assessmentId) {
@@ -68,7 +67,7 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
     res.render('pages/resume', { page: resumePage(token, linked, current, t) });
   });
 
-  router.post('/resume', noStore, async (req, res) => {
+  router.post('/resume', async (req, res) => {
     const token = (req.body as Record<string, unknown>).token;
     const assessmentId = typeof token === 'string' ? await service.resume(token) : undefined;
     if (!assessmentId) {
@@ -78,8 +77,6 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
     await attachAssessment(req, assessmentId);
     res.redirect(303, '/assessment');
   });
-
-  router.use('/assessment', noStore);
 
   router.get('/assessment', withAssessment, (_req, res) => {
     res.render('pages/tasks', { state: stateOf(res) });
