@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import type session from 'express-session';
 import { pinoHttp } from 'pino-http';
 import { createTranslator } from './i18n/catalogue.js';
@@ -20,7 +20,8 @@ import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js'
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
-import { walkRoutes } from './web/routes/walkRoutes.js';
+import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
+import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 
 export interface AppDependencies {
   logger: Logger;
@@ -79,7 +80,7 @@ export function createApp(deps: AppDependencies): Express {
   // A PDF download takes a render place before its session or assessment is read: when the pool is
   // full the refusal costs almost nothing, however many arrive.
   const pdfRefusals = createPdfRefusalLog(deps.logger);
-  app.get('/assessment/report.pdf', pdfDownloadGate(deps.pdfRenderPool, pdfRefusals));
+  app.get(`${SESSION_ASSESSMENT_BASE}/report.pdf`, pdfDownloadGate(deps.pdfRenderPool, pdfRefusals));
 
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
@@ -93,10 +94,14 @@ export function createApp(deps: AppDependencies): Express {
   app.post('/assessments', deps.throttles.assessmentCreation);
   app.use('/resume', deps.throttles.resumeAttempts);
 
-  app.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
-  app.use(resultsRoutes(deps.assessmentService, t));
-  app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
-  app.use(reportRoutes(deps.assessmentService, deps.reportService, pdfRefusals));
+  app.use(startRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
+  // One set of routes for the pages of an assessment, under each base that resolves one.
+  const assessmentPages = Router({ mergeParams: true });
+  assessmentPages.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
+  assessmentPages.use(resultsRoutes(deps.assessmentService, t));
+  assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
+  assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
+  app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(infoRoutes(t));
 
   app.use(notFoundHandler);

@@ -20,6 +20,8 @@ export interface SectionPageInput {
   returnTo?: 'check';
   /** The section revision the form was rendered from. */
   revision: number;
+  /** Where this assessment's pages live (`/assessment`, or a signed-in user's `/assessments/<id>`). */
+  assessmentBase: string;
   notice?: SectionNotice;
 }
 
@@ -202,19 +204,19 @@ function positionText(tasks: readonly SectionTask[], sectionId: string, t: Trans
 
 /** Everything a question page prints, already worked out: section.ejs and question.ejs only print it. */
 export function sectionPage(input: SectionPageInput, t: Translate): SectionPageView {
-  const { version, section, errors, returnTo } = input;
+  const { version, section, errors, returnTo, assessmentBase } = input;
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const heading = t(messageKeys.sectionTitle(version, section.id));
   const notice = input.notice === undefined ? undefined : noticeText(input.notice, t);
   const noticeIsProblem = input.notice === 'not_saved';
   return {
     title: errors.length > 0 || noticeIsProblem ? `${t('ui.errorTitlePrefix')} ${heading}` : heading,
-    backLink: returnTo === 'check' ? { href: '/assessment/check', text: t('ui.back.toCheck') } : { href: '/assessment', text: t('ui.back.toTasks') },
+    backLink: returnTo === 'check' ? { href: `${assessmentBase}/check`, text: t('ui.back.toCheck') } : { href: assessmentBase, text: t('ui.back.toTasks') },
     errorSummary: errors.map((error) => ({ href: `#${error.href}`, text: errorSummaryText(error, version, t) })),
     position: positionText(input.tasks, section.id, t),
     heading,
     intro: t(messageKeys.sectionIntro(version, section.id)),
-    formAction: `/assessment/sections/${section.id}`,
+    formAction: `${assessmentBase}/sections/${section.id}`,
     revision: input.revision,
     questions: input.questions.map((question) => questionView(question, input, errorFor, t)),
     ...(notice ? { notice } : {}),

@@ -33,7 +33,7 @@ const KNOWN_PAGES = new Set([400, 403, 404, 413, 429, 500, 503]);
 export function storageFailureOrThrow(error: unknown, req: Request, res: Response): StorageUnavailableError {
   const storageError = asStorageUnavailable(error);
   if (!storageError) throw error;
-  req.log.error({ method: req.method, path: req.path, storageCode: storageError.storageCode, err: storageError }, 'not saved: the database cannot be written right now');
+  req.log.error({ method: req.method, path: loggableUrl(req.baseUrl + req.path), storageCode: storageError.storageCode, err: storageError }, 'not saved: the database cannot be written right now');
   res.locals[STORAGE_FAILURE_LOGGED] = true;
   res.setHeader('Retry-After', String(storageError.retryAfterSeconds));
   return storageError;

@@ -20,7 +20,7 @@ function printableHtml(answers: Answers, company: string): Promise<string> {
     translate: t,
     meta: sampleMeta(),
   });
-  return ejs.renderFile(path.resolve('views/report/print.ejs'), { model, t, company });
+  return ejs.renderFile(path.resolve('views/report/print.ejs'), { model, t, company, assessmentBase: '/assessment' });
 }
 
 describe('the printable report page', () => {

@@ -28,6 +28,8 @@ function resultsHtml(actionCount: number): Promise<string> {
     keys: messageKeys,
     lang: 'en',
     currentPath: '/assessment/results',
+    assessmentBase: '/assessment',
+    assessmentAccess: 'edit',
     currentQuery: {},
   });
 }

@@ -33,7 +33,7 @@ function optionValues(question: Question): string[] {
 
 function pageFor(sectionId: string, overrides: Partial<SectionPageInput> = {}) {
   const section = sectionById(sectionId);
-  return sectionPage({ version, tasks: tasksWith(), section, questions: section.questions, values: {}, errors: [], revision: 0, ...overrides }, t);
+  return sectionPage({ version, tasks: tasksWith(), section, questions: section.questions, values: {}, errors: [], revision: 0, assessmentBase: '/assessment', ...overrides }, t);
 }
 
 function questionViewFor(sectionId: string, questionId: string, values: FormValues = {}, errors: FieldError[] = []): QuestionView {

@@ -22,7 +22,7 @@ export const CSRF_FIELD = '_csrf';
  * Section saves check their token in the route itself (see `isCsrfValid`), so that a refused
  * save can show the form again with everything the user typed instead of an error page.
  */
-const SECTION_SAVE = /^\/assessment\/sections\/[^/]+$/;
+const SECTION_SAVE = /^\/(?:assessment|assessments\/[^/]+)\/sections\/[^/]+$/;
 const NONCE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface CsrfOptions {

@@ -7,9 +7,8 @@ import { readActionPlanForm, typedActionPlanValues, type ActionPlanFormAction } 
 import type { FieldError, FormValues } from '../forms/sectionForm.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { actionPlanPage, formatCalendarDate } from '../../presenters/actionPlanPage.js';
-import { requireAssessment, stateOf } from './assessmentContext.js';
+import { baseOf, editorsOnly, stateOf } from './assessmentContext.js';
 
-const PAGE = '/assessment/actions';
 
 /** The action plan: an owner, a due date and a status for each recommended action. */
 export function actionPlanRoutes(assessments: AssessmentService, actionPlans: ActionPlanService, t: Translate): Router {
@@ -19,7 +18,7 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
   function readyState(res: Response): { state: AssessmentState; register: RiskRegister } | undefined {
     const state = stateOf(res);
     if (!state.readyForResults) {
-      res.redirect(303, '/assessment?incomplete=1');
+      res.redirect(303, `${baseOf(res)}?incomplete=1`);
       return undefined;
     }
     return { state, register: assessments.results(state) };
@@ -51,13 +50,13 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
     res.status(page.status ?? 200).render('pages/actionPlan', { state, ...view, notice: page.notice });
   }
 
-  router.get(PAGE, requireAssessment(assessments), async (req, res) => {
+  router.get('/actions', editorsOnly, async (req, res) => {
     const ready = readyState(res);
     if (!ready) return;
     await render(res, ready.state, ready.register, req.query.saved === '1' ? { notice: 'saved' } : {});
   });
 
-  router.post(PAGE, requireAssessment(assessments), async (req, res) => {
+  router.post('/actions', editorsOnly, async (req, res) => {
     const ready = readyState(res);
     if (!ready) return;
     const { state, register } = ready;
@@ -74,7 +73,7 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
       await render(res, state, register, { status: refused.status, typed: typedActionPlanValues(req, formActionsOf(state, register)), notice: 'not_saved' });
       return;
     }
-    res.redirect(303, `${PAGE}?saved=1`);
+    res.redirect(303, `${baseOf(res)}/actions?saved=1`);
   });
 
   return router;

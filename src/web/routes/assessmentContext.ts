@@ -1,8 +1,27 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { AssessmentNotFoundError, type AssessmentService, type AssessmentState } from '../../services/assessmentService.js';
 
-/** Loads the browser's current assessment into `res.locals.state`, or says there is none. */
-export function requireAssessment(service: AssessmentService): RequestHandler {
+/**
+ * The pages of one assessment (task list, questions, results, action plan, report) are the same
+ * routes under every base they are reached from: `/assessment` for the one assessment an
+ * anonymous browser holds, and, for signed-in users, a base that names the assessment's id. The
+ * middleware that resolves a base loads the assessment, checks who may see it, and says where its
+ * pages live and whether they may be changed.
+ */
+export type AssessmentAccess = 'edit' | 'read';
+
+/** The base of an anonymous browser's own assessment. */
+export const SESSION_ASSESSMENT_BASE = '/assessment';
+
+/** Puts a resolved assessment in reach of its routes and templates. */
+export function provideAssessment(res: Response, state: AssessmentState, base: string, access: AssessmentAccess): void {
+  res.locals.state = state;
+  res.locals.assessmentBase = base;
+  res.locals.assessmentAccess = access;
+}
+
+/** Loads the browser's current assessment (`/assessment`), or says there is none. */
+export function sessionAssessment(service: AssessmentService): RequestHandler {
   return async (req, res, next) => {
     const assessmentId = req.session.assessmentId;
     if (!assessmentId) {
@@ -10,7 +29,7 @@ export function requireAssessment(service: AssessmentService): RequestHandler {
       return;
     }
     try {
-      res.locals.state = await service.load(assessmentId);
+      provideAssessment(res, await service.load(assessmentId), SESSION_ASSESSMENT_BASE, 'edit');
       next();
     } catch (error) {
       if (!(error instanceof AssessmentNotFoundError)) throw error;
@@ -23,6 +42,20 @@ export function requireAssessment(service: AssessmentService): RequestHandler {
 export function stateOf(res: Response): AssessmentState {
   return res.locals.state as AssessmentState;
 }
+
+/** Where this assessment's pages live, e.g. `/assessment` or `/assessments/<id>`. */
+export function baseOf(res: Response): string {
+  return res.locals.assessmentBase as string;
+}
+
+/** For routes that change an assessment: a read-only viewer gets the same 404 as an unknown page. */
+export const editorsOnly: RequestHandler = (_req, res, next) => {
+  if (res.locals.assessmentAccess === 'edit') {
+    next();
+    return;
+  }
+  res.status(404).render('pages/error', { status: 404 });
+};
 
 /**
  * The absolute resume link, on the configured public address. Never built from the request's

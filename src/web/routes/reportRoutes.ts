@@ -9,10 +9,9 @@ import {
   type PdfRenderReservation,
 } from '../../report/renderPool.js';
 import { reportContentDisposition } from '../../report/fileName.js';
-import type { AssessmentService } from '../../services/assessmentService.js';
 import type { ReportService } from '../../services/reportService.js';
 import { createRefusalLog, type RefusalLog } from '../refusalLog.js';
-import { requireAssessment, stateOf } from './assessmentContext.js';
+import { baseOf, stateOf } from './assessmentContext.js';
 
 /** When a refused download should be tried again: long enough for the queue to drain many times. */
 const RETRY_AFTER_SECONDS = 30;
@@ -67,15 +66,14 @@ export function createPdfRefusalLog(logger: Pick<Logger, 'warn'>): RefusalLog {
 }
 
 /** The report as PDF and as a printable page. The route only sends bytes; the pool renders them. */
-export function reportRoutes(assessments: AssessmentService, reports: ReportService, refusals: RefusalLog): Router {
+export function reportRoutes(reports: ReportService, refusals: RefusalLog): Router {
   const router = Router();
-  const withAssessment = requireAssessment(assessments);
 
   // pdfDownloadGate, mounted in app.ts before the session is read, has reserved a render place.
-  router.get('/assessment/report.pdf', withAssessment, async (_req, res) => {
+  router.get('/report.pdf', async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
-      res.redirect(303, '/assessment?incomplete=1');
+      res.redirect(303, `${baseOf(res)}?incomplete=1`);
       return;
     }
     const model = await reports.model(state);
@@ -97,10 +95,10 @@ export function reportRoutes(assessments: AssessmentService, reports: ReportServ
     res.end(pdf);
   });
 
-  router.get('/assessment/report', withAssessment, async (_req, res) => {
+  router.get('/report', async (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
-      res.redirect(303, '/assessment?incomplete=1');
+      res.redirect(303, `${baseOf(res)}?incomplete=1`);
       return;
     }
     res.render('report/print', { model: await reports.model(state) });

@@ -3,17 +3,17 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { explainResults } from '../../presenters/resultsPresenter.js';
 import { heatMapCells } from '../../scoring/bands.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
-import { requireAssessment, stateOf } from './assessmentContext.js';
+import { baseOf, stateOf } from './assessmentContext.js';
 
 export const TOP_ACTIONS = 5;
 
 export function resultsRoutes(service: AssessmentService, t: Translate): Router {
   const router = Router();
 
-  router.get('/assessment/results', requireAssessment(service), (_req, res) => {
+  router.get('/results', (_req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
-      res.redirect(303, '/assessment?incomplete=1');
+      res.redirect(303, `${baseOf(res)}?incomplete=1`);
       return;
     }
     const register = service.results(state);

@@ -7,7 +7,7 @@ import { AssessmentNotFoundError, type AssessmentService, type AssessmentState }
 import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { isCsrfValid } from '../middleware/csrf.js';
-import { attachAssessment, requireAssessment, resumeUrl, stateOf } from './assessmentContext.js';
+import { attachAssessment, baseOf, editorsOnly, resumeUrl, SESSION_ASSESSMENT_BASE, stateOf } from './assessmentContext.js';
 
 function intentOf(action: unknown): SaveIntent {
   return action === 'later' ? 'later' : 'continue';
@@ -23,10 +23,9 @@ export interface WalkOptions {
   publicUrl: URL;
 }
 
-/** The walk: start, resume, task list, question pages and check your answers. */
-export function walkRoutes(service: AssessmentService, t: Translate, options: WalkOptions): Router {
+/** Starting an anonymous assessment and opening a resume link: the ways into `/assessment`. */
+export function startRoutes(service: AssessmentService, t: Translate, options: WalkOptions): Router {
   const router = Router();
-  const withAssessment = requireAssessment(service);
   const linkFor = (token: string) => resumeUrl(options.publicUrl, token);
 
   /** The assessment this browser holds, if it still exists. */
@@ -60,7 +59,7 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
       return;
     }
     if (req.session.assessmentId === assessmentId) {
-      res.redirect(303, '/assessment');
+      res.redirect(303, SESSION_ASSESSMENT_BASE);
       return;
     }
     const [linked, current] = await Promise.all([service.load(assessmentId), currentAssessment(req.session.assessmentId)]);
@@ -75,14 +74,25 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
       return;
     }
     await attachAssessment(req, assessmentId);
-    res.redirect(303, '/assessment');
+    res.redirect(303, SESSION_ASSESSMENT_BASE);
   });
 
-  router.get('/assessment', withAssessment, (_req, res) => {
+  return router;
+}
+
+/**
+ * The walk through one assessment: task list, question pages and check your answers. Mounted
+ * under each assessment base (see assessmentContext.ts), which has loaded the assessment.
+ */
+export function walkRoutes(service: AssessmentService, t: Translate, options: WalkOptions): Router {
+  const router = Router();
+  const linkFor = (token: string) => resumeUrl(options.publicUrl, token);
+
+  router.get('/', (_req, res) => {
     res.render('pages/tasks', { state: stateOf(res) });
   });
 
-  router.get('/assessment/sections/:sectionId', withAssessment, (req, res) => {
+  router.get('/sections/:sectionId', editorsOnly, (req, res) => {
     const state = stateOf(res);
     const section = service.sectionFor(state, String(req.params.sectionId));
     if (!section) {
@@ -105,13 +115,14 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
         errors: [],
         ...(req.query.return === 'check' ? { returnTo: 'check' as const } : {}),
         revision: state.sectionRevisions[section.id] ?? 0,
+        assessmentBase: baseOf(res),
       },
       t,
     );
     res.render('pages/section', { page });
   });
 
-  router.post('/assessment/sections/:sectionId', withAssessment, async (req, res) => {
+  router.post('/sections/:sectionId', editorsOnly, async (req, res) => {
     const state = stateOf(res);
     const section = service.sectionFor(state, String(req.params.sectionId));
     if (!section) {
@@ -122,7 +133,7 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
     const intent = intentOf(form.action);
     const questions = shownQuestions(section, state.answers);
     const showAgain = (status: number, shown: { values: FormValues; errors?: FieldError[]; revision: number; notice?: SectionNotice }) => {
-      const base = { version: state.questionnaire.version, tasks: state.tasks, section, questions, errors: [] };
+      const base = { version: state.questionnaire.version, tasks: state.tasks, section, questions, errors: [], assessmentBase: baseOf(res) };
       const page = sectionPage({ ...base, ...(form.return === 'check' ? { returnTo: 'check' as const } : {}), ...shown }, t);
       res.status(status).render('pages/section', { page });
     };
@@ -162,13 +173,13 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
       return;
     }
     if (returnTo === 'check' || !next) {
-      res.redirect(303, '/assessment/check');
+      res.redirect(303, `${baseOf(res)}/check`);
       return;
     }
-    res.redirect(303, `/assessment/sections/${next.id}`);
+    res.redirect(303, `${baseOf(res)}/sections/${next.id}`);
   });
 
-  router.get('/assessment/check', withAssessment, (_req, res) => {
+  router.get('/check', (_req, res) => {
     const state = stateOf(res);
     // Sections waiting on the profile have no page to change an answer on yet: leave them out.
     const sections = state.tasks
