@@ -2,6 +2,7 @@ import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { Answers, AnswerValue, StoredAnswer } from '../questionnaire/types.js';
+import { bindPlaceholders, placeholder } from './compiledQuery.js';
 
 export type StoredSectionStatus = 'in_progress' | 'completed';
 
@@ -49,7 +50,7 @@ interface CombinedRow {
 }
 
 /** Stands for the assessment id while the combined read is compiled once, replaced at each execution. */
-const ASSESSMENT_ID = '\u0000assessment-id';
+const ASSESSMENT_ID = placeholder('assessmentId');
 
 /**
  * The assessment, its answers and its section progress in one statement (UNION ALL of three
@@ -158,8 +159,7 @@ export function createAssessmentRepository(db: Db) {
 
     /** The assessment with its answers and progress, read in one statement; undefined when there is none. */
     async load(id: string): Promise<StoredAssessment | undefined> {
-      const parameters = combinedRead.parameters.map((parameter) => (parameter === ASSESSMENT_ID ? id : parameter));
-      const { rows } = await db.executeQuery<CombinedRow>({ ...combinedRead, parameters });
+      const { rows } = await db.executeQuery(bindPlaceholders(combinedRead, { assessmentId: id }));
       return storedAssessmentOf(id, rows);
     },
 
