@@ -15,7 +15,7 @@ const HTML_SPECIALS = /[&<>'"]/g;
  * escape (nearly every label, id and value) is returned as it is, without a replace and its
  * callback. EJS's version was a third of the cost of a question page's template.
  */
-export function escapeHtml(value: unknown): string {
+export function escapeHtml(value: string | number | boolean | null | undefined): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (character) => HTML_ESCAPES[character] ?? character) : text;
