@@ -1,4 +1,10 @@
-// Local A/B helper (not committed): alternate GET and save loads on two builds.
+/**
+ * Compares builds of the app back to back in one run: `npx tsx bench/compareBuilds.ts <root> <root>...`,
+ * each root a checkout with `dist/` built (`npm run build`). Alternates the hello floor and each
+ * build's section GET and save loads R times (default 3) for S seconds each (default 3), and prints
+ * the CPU per request of each run, the medians and the ratio to the hello median. Alternating
+ * keeps a shared machine's changing load from favouring one build (docs/PERFORMANCE.md).
+ */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -33,11 +39,13 @@ for (let round = 0; round < rounds; round++) {
     await Promise.all(vs.map((v) => catchUp(app.base, v)));
     const save = await runLoad({ server: app, path: sectionPath, method: 'POST', connections: 10, seconds, expected: [303], setUpConnection: savingAsVisitor(vs, fields) });
     add(`save ${roots[i]}`, save.cpuMsPerRequest);
-    if (save.unexpected || get.unexpected) console.log('unexpected', roots[i], get.statuses, save.statuses);
+    if (save.unexpected || get.unexpected) process.stdout.write(`unexpected answers from ${roots[i]}: ${JSON.stringify([get.statuses, save.statuses])}\n`);
   }
 }
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const helloMed = med(results.hello ?? []);
-for (const [k, xs] of Object.entries(results)) console.log(k.padEnd(40), xs.map((x) => x.toFixed(3)).join(' '), ' median', med(xs).toFixed(3), ' ratio', (helloMed / med(xs)).toFixed(3));
+for (const [name, runs] of Object.entries(results)) {
+  process.stdout.write(`${name.padEnd(40)} ${runs.map((x) => x.toFixed(3)).join(' ')} ms  median ${med(runs).toFixed(3)}  ratio ${(helloMed / med(runs)).toFixed(3)}\n`);
+}
 await hello.stop();
 for (const app of apps) await app.stop();
