@@ -8,6 +8,36 @@ export interface AssessmentsTable {
   updated_at: string;
   /** Bumped on every save; lets a save detect that another one happened in between. */
   revision: Generated<number>;
+  /** The firm whose assessment this is; null for an anonymous one. */
+  organisation_id: string | null;
+  /** The firm's client it assesses; null for an anonymous one. */
+  client_id: string | null;
+  created_by_user_id: string | null;
+  /** The assessment this re-assessment started from. */
+  previous_assessment_id: string | null;
+  /** The overall rating when the results were last worked out (see summary_revision); null before results are ready. */
+  summary_band: string | null;
+  /** 1 when every relevant section was completed at summary_revision. */
+  summary_ready: number | null;
+  /** The revision the summary columns were worked out at; stale when it differs from revision. */
+  summary_revision: number | null;
+}
+
+/** A consultant firm's client company. */
+export interface ClientsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  /** The name NFKC-normalised and lower-cased by Unicode rules, for search on both stores. */
+  name_search: string;
+  /** Where the client operates: Georgia, Azerbaijan or both. */
+  country: 'GE' | 'AZ' | 'GE_AZ';
+  sector: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ResumeTokensTable {
@@ -74,6 +104,7 @@ export interface WriteProbeTable {
 
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
+  clients: ClientsTable;
   resume_tokens: ResumeTokensTable;
   answers: AnswersTable;
   section_progress: SectionProgressTable;
