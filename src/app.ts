@@ -7,19 +7,25 @@ import { createTranslator } from './i18n/catalogue.js';
 import { accessLogOptions, type Logger } from './logger.js';
 import type { PdfRenderPool } from './report/renderPool.js';
 import type { ActionPlanService } from './services/actionPlanService.js';
+import type { AccountService } from './services/accountService.js';
 import type { AssessmentService } from './services/assessmentService.js';
 import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
+import { loadCurrentUser, type SignedInSessionSettings } from './web/middleware/currentUser.js';
 import { setUpSessions } from './web/middleware/sessions.js';
+import type { SignInThrottle } from './web/middleware/signInThrottle.js';
 import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
+import { invitationRoutes } from './web/routes/invitationRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
+import { signInRoutes } from './web/routes/signInRoutes.js';
+import { teamRoutes } from './web/routes/teamRoutes.js';
 import { walkRoutes } from './web/routes/walkRoutes.js';
 
 export interface AppDependencies {
@@ -41,6 +47,12 @@ export interface AppDependencies {
   healthDetailsToken?: string | undefined;
   /** Per-address limits on creating assessments and resume attempts, shared through the database. */
   throttles: Throttles;
+  /** Organisations, users, sign-in and invitations. */
+  accountService: AccountService;
+  /** Failed sign-ins per account and per address, shared through the database. */
+  signInThrottle: SignInThrottle;
+  /** Idle and absolute timeouts of a signed-in session. */
+  signedInSessions: SignedInSessionSettings;
   /** Days an assessment is kept after its last change; the pages that hand out a resume link say so. */
   abandonedAssessmentDays: number;
   /** Runs before sessions: turns requests away while the server drains (src/web/draining.ts). */
@@ -84,6 +96,8 @@ export function createApp(deps: AppDependencies): Express {
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
   setUpCsrf(app, { secret: deps.sessionSecret, secure: deps.secureCookies });
+  // After the session and the form token (the header's sign-out form needs one); costs nothing for anonymous visitors.
+  app.use(loadCurrentUser(deps.accountService, deps.signedInSessions));
   app.locals.assessmentKeptNotice = t(deps.abandonedAssessmentDays === 1 ? 'ui.resume.keptFor.one' : 'ui.resume.keptFor.other', {
     days: deps.abandonedAssessmentDays,
   });
@@ -98,6 +112,9 @@ export function createApp(deps: AppDependencies): Express {
   app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, pdfRefusals));
   app.use(infoRoutes(t));
+  app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
+  app.use(invitationRoutes(deps.accountService, t));
+  app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl }));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));
