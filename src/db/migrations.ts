@@ -107,6 +107,48 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('assessments_updated_at').on('assessments').column('updated_at').execute();
     },
   },
+  '0007_accounts': {
+    async up(db: Kysely<unknown>) {
+      // Firms that use RiskPlan with accounts. Anonymous assessments belong to none.
+      await db.schema
+        .createTable('organisations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('organisations_name_length', sql`length(name) between 1 and 120`)
+        .execute();
+      // Emails are stored trimmed and lower-cased, so the unique index holds case-insensitively on
+      // both stores. No password until the user accepts their invitation.
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('disabled_at', 'text')
+        .addColumn('last_signed_in_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('users_role', sql`role in ('admin', 'consultant', 'compliance')`)
+        .addCheckConstraint('users_email_form', sql`length(email) between 3 and 254 and email = lower(trim(email))`)
+        .addCheckConstraint('users_display_name_length', sql`length(display_name) between 1 and 120`)
+        .execute();
+      await db.schema.createIndex('users_organisation').on('users').column('organisation_id').execute();
+      // One-time links that let an invited user set their password. Only the secret's hash is kept.
+      await db.schema
+        .createTable('invitations')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_by_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute();
+      await db.schema.createIndex('invitations_user').on('invitations').column('user_id').execute();
+    },
+  },
   '0008_clients': {
     async up(db: Kysely<unknown>) {
       // A consultant firm's client companies. Ids are random: a guessed or sequential id finds nothing.

@@ -102,6 +102,45 @@ export interface WriteProbeTable {
   padding: string | null;
 }
 
+export type UserRole = 'admin' | 'consultant' | 'compliance';
+
+/** A firm that uses RiskPlan with accounts. */
+export interface OrganisationsTable {
+  /** Random (crypto.randomUUID), never sequential. */
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  /** Random (crypto.randomUUID), never sequential. */
+  id: string;
+  organisation_id: string;
+  /** Trimmed and lower-cased; unique. */
+  email: string;
+  display_name: string;
+  role: UserRole;
+  /** argon2id, PHC string; null until the user accepts an invitation. */
+  password_hash: string | null;
+  /** Set while the account is disabled: the user cannot sign in and their sessions end. */
+  disabled_at: string | null;
+  last_signed_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A one-time link to set a password. */
+export interface InvitationsTable {
+  /** SHA-256 of the secret in the link, hex. The secret itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  /** The admin who made the link; null once that user is gone. */
+  created_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   clients: ClientsTable;
@@ -112,4 +151,7 @@ export interface DatabaseSchema {
   action_plan_entries: ActionPlanEntriesTable;
   rate_limits: RateLimitsTable;
   write_probe: WriteProbeTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  invitations: InvitationsTable;
 }
