@@ -112,7 +112,7 @@ export function practiceRoutes(practice: PracticeService, t: Translate): Router 
     }
     const query: ListQuery = { page: readClientSearch(req.query).page, filter: { clientId: client.id } };
     const assessments = await practice.listAssessments(user, query.filter, query.page);
-    res.render('pages/practice/client', { client, page: assessmentListView(assessments, query, `/clients/${client.id}`, t), access: accessOf(user) });
+    res.render('pages/practice/client', { record: client, page: assessmentListView(assessments, query, `/clients/${client.id}`, t), access: accessOf(user) });
   });
 
   router.get('/clients/:clientId/edit', ...editors, async (req, res) => {
