@@ -69,6 +69,11 @@ export function practiceRoutes(practice: PracticeService, t: Translate): Router 
 
   /** Saves a valid client form, or shows it again with what was typed. */
   async function saveClient(req: Parameters<RequestHandler>[0], res: Response, clientId: string | undefined): Promise<void> {
+    // Another firm's or an unknown client: the same 404 whatever was posted, before the form is read.
+    if (clientId !== undefined && !(await practice.findClient(userOf(res), clientId))) {
+      notFound(res);
+      return;
+    }
     const result = await readClientForm(req, t);
     const base = clientId === undefined ? {} : { clientId };
     if (!result.ok) {
