@@ -123,7 +123,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(practiceRoutes(deps.practiceService, t));
-  app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService), assessmentPages);
+  app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService, deps.practiceService), assessmentPages);
   app.use(infoRoutes(t));
   app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
   app.use(invitationRoutes(deps.accountService, t));

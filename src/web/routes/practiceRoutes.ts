@@ -37,7 +37,7 @@ function notFound(res: Response): void {
  * else, and any id that is not an assessment of their firm, gets the same 404: no answer tells
  * that an id exists.
  */
-export function firmAssessment(assessments: AssessmentService): RequestHandler[] {
+export function firmAssessment(assessments: AssessmentService, practice: PracticeService): RequestHandler[] {
   const resolve: RequestHandler = async (req, res, next) => {
     const user = userOf(res);
     const id = String(req.params.assessmentId);
@@ -48,6 +48,9 @@ export function firmAssessment(assessments: AssessmentService): RequestHandler[]
         return;
       }
       provideAssessment(res, state, firmAssessmentBase(id), accessOf(user));
+      // Which client this is an assessment of: its pages lead back to the client.
+      const client = state.assessment.clientId ? await practice.findClient(user, state.assessment.clientId) : undefined;
+      if (client) res.locals.assessmentClient = { name: client.name, href: `/clients/${client.id}` };
       next();
     } catch (error) {
       if (!(error instanceof AssessmentNotFoundError)) throw error;
