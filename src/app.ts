@@ -6,25 +6,35 @@ import { createTranslator } from './i18n/catalogue.js';
 import { accessLog, type Logger } from './logger.js';
 import type { PdfRenderPool } from './report/renderPool.js';
 import type { ActionPlanService } from './services/actionPlanService.js';
+import type { AccountService } from './services/accountService.js';
 import type { AssessmentService } from './services/assessmentService.js';
+import type { PracticeService } from './services/practiceService.js';
 import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
+import { loadCurrentUser, type SignedInSessionSettings } from './web/middleware/currentUser.js';
 import { setUpSessions } from './web/middleware/sessions.js';
+import type { SignInThrottle } from './web/middleware/signInThrottle.js';
 import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
+import { invitationRoutes } from './web/routes/invitationRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
+import { firmAssessment, practiceRoutes } from './web/routes/practiceRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
+import { signInRoutes } from './web/routes/signInRoutes.js';
+import { teamRoutes } from './web/routes/teamRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 
 export interface AppDependencies {
   logger: Logger;
   assessmentService: AssessmentService;
+  /** A consulting firm's clients and the lists of its assessments. */
+  practiceService: PracticeService;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
   pdfRenderPool: PdfRenderPool;
@@ -41,6 +51,12 @@ export interface AppDependencies {
   healthDetailsToken?: string | undefined;
   /** Per-address limits on creating assessments and resume attempts, shared through the database. */
   throttles: Throttles;
+  /** Organisations, users, sign-in and invitations. */
+  accountService: AccountService;
+  /** Failed sign-ins per account and per address, shared through the database. */
+  signInThrottle: SignInThrottle;
+  /** Idle and absolute timeouts of a signed-in session. */
+  signedInSessions: SignedInSessionSettings;
   /** Days an assessment is kept after its last change; the pages that hand out a resume link say so. */
   abandonedAssessmentDays: number;
   /** Runs before sessions: turns requests away while the server drains (src/web/draining.ts). */
@@ -79,11 +95,15 @@ export function createApp(deps: AppDependencies): Express {
   // A PDF download takes a render place before its session or assessment is read: when the pool is
   // full the refusal costs almost nothing, however many arrive.
   const pdfRefusals = createPdfRefusalLog(deps.logger);
-  app.get(`${SESSION_ASSESSMENT_BASE}/report.pdf`, pdfDownloadGate(deps.pdfRenderPool, pdfRefusals));
+  const pdfGate = pdfDownloadGate(deps.pdfRenderPool, pdfRefusals);
+  app.get(`${SESSION_ASSESSMENT_BASE}/report.pdf`, pdfGate);
+  app.get('/assessments/:assessmentId/report.pdf', pdfGate);
 
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
   setUpCsrf(app, { secret: deps.sessionSecret, secure: deps.secureCookies });
+  // After the session and the form token (the header's sign-out form needs one); costs nothing for anonymous visitors.
+  app.use(loadCurrentUser(deps.accountService, deps.signedInSessions));
   app.locals.assessmentKeptNotice = t(deps.abandonedAssessmentDays === 1 ? 'ui.resume.keptFor.one' : 'ui.resume.keptFor.other', {
     days: deps.abandonedAssessmentDays,
   });
@@ -101,7 +121,12 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
+  app.use(practiceRoutes(deps.practiceService, t));
+  app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService, deps.practiceService), assessmentPages);
   app.use(infoRoutes(t));
+  app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
+  app.use(invitationRoutes(deps.accountService, t));
+  app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl }));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));

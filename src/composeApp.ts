@@ -13,6 +13,13 @@ import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
 import { purgeExpiredData, schedulePurge } from './services/retention.js';
+import { createAccountRepository } from './repositories/accountRepository.js';
+import { createClientRepository } from './repositories/clientRepository.js';
+import { createPracticeRepository } from './repositories/practiceRepository.js';
+import { createPracticeService } from './services/practiceService.js';
+import { createAccountService, INVITATION_DAYS } from './services/accountService.js';
+import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
+import { createSignInThrottle, type SignInThrottleSettings } from './web/middleware/signInThrottle.js';
 import { createThrottles, type ThrottleSettings } from './web/middleware/throttles.js';
 import { createDraining, type Draining } from './web/draining.js';
 
@@ -32,6 +39,10 @@ export interface AppSettings {
   healthDetailsToken?: string | undefined;
   /** Per-address limits on creating assessments and on resume attempts. */
   throttling: ThrottleSettings;
+  /** Failed sign-ins allowed per account and per client address. */
+  signInThrottling: SignInThrottleSettings;
+  /** Idle and absolute timeouts of a signed-in session. */
+  signedInSessions: SignedInSessionSettings;
   /** Days without a change after which the clean-up deletes an assessment. */
   abandonedAssessmentDays: number;
   /** How often the clean-up runs. */
@@ -97,6 +108,10 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
       draining.readinessCheck,
     ],
     throttles: createThrottles(database.raw, settings.throttling, settings.logger),
+    practiceService: createPracticeService({ clients: createClientRepository(database.db), practice: createPracticeRepository(database.db), assessments: assessmentService }),
+    accountService: createAccountService(createAccountRepository(database.db), { invitationDays: INVITATION_DAYS }),
+    signInThrottle: createSignInThrottle(database.raw, settings.signInThrottling, settings.logger),
+    signedInSessions: settings.signedInSessions,
     abandonedAssessmentDays: settings.abandonedAssessmentDays,
     refuseWhileDraining: draining.refuseNewRequests,
   });

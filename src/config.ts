@@ -5,6 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseSettings } from './db/database.js';
 import { DEFAULT_DUE_DAYS, DUE_DAYS_MAX, type DueDays } from './services/actionPlan.js';
+import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
+import type { SignInThrottleSettings } from './web/middleware/signInThrottle.js';
 import type { ThrottleSettings } from './web/middleware/throttles.js';
 
 /** ACTION_DUE_DAYS: days to the default due date for priorities 1 (most urgent) to 4, e.g. "14,30,90,180". */
@@ -71,6 +73,13 @@ const environmentSchema = z.object({
   ASSESSMENT_CREATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   RESUME_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   RESUME_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
+  // Failed sign-ins allowed per account (the email typed) and per client address, in one window.
+  SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
+  // A signed-in session ends after this long without a request, and this long after sign-in however active.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   // An assessment with no change for this many days is deleted, with everything that belongs to it.
   ABANDONED_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
@@ -107,6 +116,10 @@ export interface Config {
   healthToken: string | undefined;
   /** Per-address limits on creating assessments and on resume attempts. */
   throttling: ThrottleSettings;
+  /** Failed sign-ins allowed per account and per client address. */
+  signInThrottling: SignInThrottleSettings;
+  /** Idle and absolute timeouts of a signed-in session. */
+  signedInSessions: SignedInSessionSettings;
   /** Days without a change after which an assessment is deleted by the clean-up. */
   abandonedAssessmentDays: number;
   /** How often the running app runs the clean-up. */
@@ -196,6 +209,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       assessmentCreation: { attempts: values.ASSESSMENT_CREATION_LIMIT, windowSeconds: values.ASSESSMENT_CREATION_WINDOW_MINUTES * 60 },
       resumeAttempts: { attempts: values.RESUME_ATTEMPT_LIMIT, windowSeconds: values.RESUME_ATTEMPT_WINDOW_MINUTES * 60 },
     },
+    signInThrottling: {
+      perAccount: { attempts: values.SIGN_IN_ACCOUNT_LIMIT, windowSeconds: values.SIGN_IN_WINDOW_MINUTES * 60 },
+      perAddress: { attempts: values.SIGN_IN_ADDRESS_LIMIT, windowSeconds: values.SIGN_IN_WINDOW_MINUTES * 60 },
+    },
+    signedInSessions: { idleTimeoutMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteTimeoutMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     abandonedAssessmentDays: values.ABANDONED_ASSESSMENT_DAYS,
     purgeIntervalMs: values.PURGE_INTERVAL_MINUTES * 60_000,
     http: {

@@ -28,6 +28,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
     actionDueDays: config.actionDueDays,
     healthDetailsToken: config.healthToken,
     throttling: config.throttling,
+    signInThrottling: config.signInThrottling,
+    signedInSessions: config.signedInSessions,
     abandonedAssessmentDays: config.abandonedAssessmentDays,
     purgeIntervalMs: config.purgeIntervalMs,
   });

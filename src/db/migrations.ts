@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /**
  * Migrations are plain code kept in this one list so they ship inside the compiled app and run
@@ -105,6 +105,93 @@ const migrations: Record<string, Migration> = {
       // The clean-up deletes by these; without the indexes each run would read every row.
       await db.schema.createIndex('rate_limits_expire').on('rate_limits').column('expire').execute();
       await db.schema.createIndex('assessments_updated_at').on('assessments').column('updated_at').execute();
+    },
+  },
+  '0007_accounts': {
+    async up(db: Kysely<unknown>) {
+      // Firms that use RiskPlan with accounts. Anonymous assessments belong to none.
+      await db.schema
+        .createTable('organisations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('organisations_name_length', sql`length(name) between 1 and 120`)
+        .execute();
+      // Emails are stored trimmed and lower-cased, so the unique index holds case-insensitively on
+      // both stores. No password until the user accepts their invitation.
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('disabled_at', 'text')
+        .addColumn('last_signed_in_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('users_role', sql`role in ('admin', 'consultant', 'compliance')`)
+        .addCheckConstraint('users_email_form', sql`length(email) between 3 and 254 and email = lower(trim(email))`)
+        .addCheckConstraint('users_display_name_length', sql`length(display_name) between 1 and 120`)
+        .execute();
+      await db.schema.createIndex('users_organisation').on('users').column('organisation_id').execute();
+      // One-time links that let an invited user set their password. Only the secret's hash is kept.
+      await db.schema
+        .createTable('invitations')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_by_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute();
+      await db.schema.createIndex('invitations_user').on('invitations').column('user_id').execute();
+    },
+  },
+  '0008_clients': {
+    async up(db: Kysely<unknown>) {
+      // A consultant firm's client companies. Ids are random: a guessed or sequential id finds nothing.
+      await db.schema
+        .createTable('clients')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        // The name as searches compare it (see searchableText): SQLite's lower() folds only ASCII.
+        .addColumn('name_search', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('sector', 'text')
+        .addColumn('contact_name', 'text')
+        .addColumn('contact_email', 'text')
+        .addColumn('contact_phone', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('clients_name_length', sql`length(name) between 1 and 200`)
+        .addCheckConstraint('clients_country', sql`country in ('GE', 'AZ', 'GE_AZ')`)
+        .addCheckConstraint('clients_sector_length', sql`sector is null or length(sector) <= 120`)
+        .addCheckConstraint('clients_contact_name_length', sql`contact_name is null or length(contact_name) <= 120`)
+        .addCheckConstraint('clients_contact_email_length', sql`contact_email is null or length(contact_email) <= 254`)
+        .addCheckConstraint('clients_contact_phone_length', sql`contact_phone is null or length(contact_phone) <= 40`)
+        .execute();
+      await db.schema.createIndex('clients_organisation_name').on('clients').columns(['organisation_id', 'name_search']).execute();
+      // An assessment made by a firm belongs to the firm and one of its clients; an anonymous one
+      // has neither. The summary columns hold the overall rating as of `summary_revision`, so
+      // lists can filter and page by rating in SQL (refreshed when a list finds them stale).
+      const assessmentColumns: [string, (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder][] = [
+        ['organisation_id', (c) => c.references('organisations.id')],
+        ['client_id', (c) => c.references('clients.id')],
+        ['created_by_user_id', (c) => c.references('users.id')],
+        ['previous_assessment_id', (c) => c],
+        ['summary_band', (c) => c],
+        ['summary_ready', (c) => c],
+        ['summary_revision', (c) => c],
+      ];
+      for (const [name, build] of assessmentColumns) {
+        const type = name === 'summary_ready' || name === 'summary_revision' ? 'integer' : 'text';
+        await db.schema.alterTable('assessments').addColumn(name, type, build).execute();
+      }
+      await db.schema.createIndex('assessments_organisation_created').on('assessments').columns(['organisation_id', 'created_at']).execute();
+      await db.schema.createIndex('assessments_client').on('assessments').column('client_id').execute();
     },
   },
 };

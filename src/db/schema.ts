@@ -8,6 +8,36 @@ export interface AssessmentsTable {
   updated_at: string;
   /** Bumped on every save; lets a save detect that another one happened in between. */
   revision: Generated<number>;
+  /** The firm whose assessment this is; null for an anonymous one. */
+  organisation_id: string | null;
+  /** The firm's client it assesses; null for an anonymous one. */
+  client_id: string | null;
+  created_by_user_id: string | null;
+  /** The assessment this re-assessment started from. */
+  previous_assessment_id: string | null;
+  /** The overall rating when the results were last worked out (see summary_revision); null before results are ready. */
+  summary_band: string | null;
+  /** 1 when every relevant section was completed at summary_revision. */
+  summary_ready: number | null;
+  /** The revision the summary columns were worked out at; stale when it differs from revision. */
+  summary_revision: number | null;
+}
+
+/** A consultant firm's client company. */
+export interface ClientsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  /** The name NFKC-normalised and lower-cased by Unicode rules, for search on both stores. */
+  name_search: string;
+  /** Where the client operates: Georgia, Azerbaijan or both. */
+  country: 'GE' | 'AZ' | 'GE_AZ';
+  sector: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ResumeTokensTable {
@@ -72,8 +102,48 @@ export interface WriteProbeTable {
   padding: string | null;
 }
 
+export type UserRole = 'admin' | 'consultant' | 'compliance';
+
+/** A firm that uses RiskPlan with accounts. */
+export interface OrganisationsTable {
+  /** Random (crypto.randomUUID), never sequential. */
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  /** Random (crypto.randomUUID), never sequential. */
+  id: string;
+  organisation_id: string;
+  /** Trimmed and lower-cased; unique. */
+  email: string;
+  display_name: string;
+  role: UserRole;
+  /** argon2id, PHC string; null until the user accepts an invitation. */
+  password_hash: string | null;
+  /** Set while the account is disabled: the user cannot sign in and their sessions end. */
+  disabled_at: string | null;
+  last_signed_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A one-time link to set a password. */
+export interface InvitationsTable {
+  /** SHA-256 of the secret in the link, hex. The secret itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  /** The admin who made the link; null once that user is gone. */
+  created_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
+  clients: ClientsTable;
   resume_tokens: ResumeTokensTable;
   answers: AnswersTable;
   section_progress: SectionProgressTable;
@@ -81,4 +151,7 @@ export interface DatabaseSchema {
   action_plan_entries: ActionPlanEntriesTable;
   rate_limits: RateLimitsTable;
   write_probe: WriteProbeTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  invitations: InvitationsTable;
 }

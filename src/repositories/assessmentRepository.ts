@@ -12,6 +12,17 @@ export interface AssessmentRecord {
   createdAt: string;
   updatedAt: string;
   revision: number;
+  /** The firm it belongs to and the client it assesses; both undefined for an anonymous assessment. */
+  organisationId?: string;
+  clientId?: string;
+}
+
+/** Who an assessment made by a firm belongs to. */
+export interface AssessmentOwner {
+  organisationId: string;
+  clientId: string;
+  createdByUserId: string;
+  previousAssessmentId?: string;
 }
 
 export interface SectionSave {
@@ -47,6 +58,8 @@ interface CombinedRow {
   text: string;
   extra: string | null;
   revision: number | string | null;
+  organisation: string | null;
+  client: string | null;
 }
 
 /** Stands for the assessment id while the combined read is compiled once, replaced at each execution. */
@@ -60,17 +73,41 @@ const ASSESSMENT_ID = placeholder('assessmentId');
 function compileCombinedRead(db: Db): CompiledQuery<CombinedRow> {
   const assessment = db
     .selectFrom('assessments')
-    .select([sql<'assessment'>`'assessment'`.as('kind'), 'questionnaire_version as key', 'created_at as text', 'updated_at as extra', 'revision'])
+    .select([
+      sql<'assessment'>`'assessment'`.as('kind'),
+      'questionnaire_version as key',
+      'created_at as text',
+      'updated_at as extra',
+      'revision',
+      'organisation_id as organisation',
+      'client_id as client',
+    ])
     .where('id', '=', ASSESSMENT_ID)
     .$castTo<CombinedRow>();
   const answers = db
     .selectFrom('answers')
-    .select([sql<'answer'>`'answer'`.as('kind'), 'question_id as key', 'value_json as text', 'note as extra', sql<null>`null`.as('revision')])
+    .select([
+      sql<'answer'>`'answer'`.as('kind'),
+      'question_id as key',
+      'value_json as text',
+      'note as extra',
+      sql<null>`null`.as('revision'),
+      sql<null>`null`.as('organisation'),
+      sql<null>`null`.as('client'),
+    ])
     .where('assessment_id', '=', ASSESSMENT_ID)
     .$castTo<CombinedRow>();
   const progress = db
     .selectFrom('section_progress')
-    .select([sql<'progress'>`'progress'`.as('kind'), 'section_id as key', 'status as text', sql<null>`null`.as('extra'), 'revision'])
+    .select([
+      sql<'progress'>`'progress'`.as('kind'),
+      'section_id as key',
+      'status as text',
+      sql<null>`null`.as('extra'),
+      'revision',
+      sql<null>`null`.as('organisation'),
+      sql<null>`null`.as('client'),
+    ])
     .where('assessment_id', '=', ASSESSMENT_ID)
     .$castTo<CombinedRow>();
   return assessment.unionAll(answers).unionAll(progress).compile();
@@ -82,7 +119,15 @@ function storedAssessmentOf(id: string, rows: readonly CombinedRow[]): StoredAss
   const progress: Record<string, SectionProgress> = {};
   for (const row of rows) {
     if (row.kind === 'assessment') {
-      record = { id, questionnaireVersion: row.key, createdAt: row.text, updatedAt: row.extra ?? row.text, revision: Number(row.revision) };
+      record = {
+        id,
+        questionnaireVersion: row.key,
+        createdAt: row.text,
+        updatedAt: row.extra ?? row.text,
+        revision: Number(row.revision),
+        ...(row.organisation === null ? {} : { organisationId: row.organisation }),
+        ...(row.client === null ? {} : { clientId: row.client }),
+      };
     } else if (row.kind === 'answer') {
       const value = JSON.parse(row.text) as AnswerValue;
       answers[row.key] = row.extra === null ? { value } : { value, note: row.extra };
@@ -155,16 +200,28 @@ export function createAssessmentRepository(db: Db) {
   const combinedRead = compileCombinedRead(db);
   const saveStatements = compileSaveStatements(db);
   return {
-    async create(input: { id: string; questionnaireVersion: string; tokenHash: string; now: string }): Promise<void> {
+    /** An anonymous assessment comes with a resume link (its token's hash); a firm's with its owner. */
+    async create(input: { id: string; questionnaireVersion: string; now: string } & ({ tokenHash: string } | { owner: AssessmentOwner })): Promise<void> {
+      const owner =
+        'owner' in input
+          ? {
+              organisation_id: input.owner.organisationId,
+              client_id: input.owner.clientId,
+              created_by_user_id: input.owner.createdByUserId,
+              previous_assessment_id: input.owner.previousAssessmentId ?? null,
+            }
+          : {};
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('assessments')
-          .values({ id: input.id, questionnaire_version: input.questionnaireVersion, created_at: input.now, updated_at: input.now })
+          .values({ id: input.id, questionnaire_version: input.questionnaireVersion, created_at: input.now, updated_at: input.now, ...owner })
           .execute();
-        await trx
-          .insertInto('resume_tokens')
-          .values({ token_hash: input.tokenHash, assessment_id: input.id, created_at: input.now })
-          .execute();
+        if ('tokenHash' in input) {
+          await trx
+            .insertInto('resume_tokens')
+            .values({ token_hash: input.tokenHash, assessment_id: input.id, created_at: input.now })
+            .execute();
+        }
       });
     },
 

@@ -8,6 +8,23 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Sessions read but not yet touched or saved, remembered for the touch that follows: bounded. */
 const MAX_REMEMBERED_EXPIRIES = 10_000;
 
+const UPDATE_IN_PLACE = Symbol('riskplan.session.updateInPlace');
+
+/**
+ * Marks a session read from the store whose data this request changes: its write at the end of
+ * the request updates the row and never inserts it. A session ended meanwhile (signed out in
+ * another tab, ended because its user was disabled, renewed at sign-in) stays ended, however a
+ * request that read it before ends. A symbol key, so neither the stored JSON nor express-session's
+ * change detection sees it.
+ */
+export function updateInPlace(session: object): void {
+  Object.defineProperty(session, UPDATE_IN_PLACE, { value: true, configurable: true });
+}
+
+function isUpdateInPlace(data: object): boolean {
+  return (data as Record<symbol, unknown>)[UPDATE_IN_PLACE] === true;
+}
+
 /**
  * Calls a store callback exactly once: with nothing on success, with the error on failure. The
  * callback runs outside the promise chain, so an exception thrown by whatever it calls can never
@@ -25,8 +42,9 @@ function settle<T>(work: Promise<T>, callback: ((err: unknown, value?: T) => voi
  * by every app instance on the same database. Expired rows are ignored on read and deleted by the
  * scheduled clean-up (src/services/retention.ts).
  *
- * A session's data changes only when it is created (a new id each time: see attachAssessment),
- * so concurrent requests of one session never overwrite each other's changes. The rolling
+ * A session's data changes when it is created (a new id each time: see renewSession), and in
+ * place only for a signed-in user's activity time (see currentUser.ts), which is written as an
+ * update that never brings back a row deleted meanwhile (see `updateInPlace`). The rolling
  * expiry is written at most once an hour per session rather than on every request: the
  * expiry read with the session tells the touch whether it is worth a write.
  */
@@ -67,6 +85,10 @@ export class DatabaseSessionStore extends session.Store {
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     const row = { data: JSON.stringify(data), expires_at: this.expiryOf(data) };
     this.storedExpiry.delete(sid);
+    if (isUpdateInPlace(data)) {
+      settle(this.db.updateTable('sessions').set(row).where('sid', '=', sid).execute(), callback);
+      return;
+    }
     settle(
       this.db
         .insertInto('sessions')

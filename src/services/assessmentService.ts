@@ -3,7 +3,7 @@ import { allRelevantCompleted, isSectionComplete, nextRelevantSection, taskList,
 import { currentQuestionnaire, questionnaireFor } from '../questionnaire/registry.js';
 import type { Answers, Questionnaire, Section, StoredAnswer } from '../questionnaire/types.js';
 import { effectiveAnswers, findSection, isSectionRelevant } from '../questionnaire/visibility.js';
-import type { AssessmentRecord, AssessmentRepository, SaveOutcome } from '../repositories/assessmentRepository.js';
+import type { AssessmentOwner, AssessmentRecord, AssessmentRepository, SaveOutcome } from '../repositories/assessmentRepository.js';
 import { scoreAssessment } from '../scoring/scoreAssessment.js';
 import type { RiskRegister } from '../scoring/types.js';
 import { hashResumeToken, looksLikeResumeToken, newResumeToken } from './resumeTokens.js';
@@ -64,6 +64,13 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
         now: now(),
       });
       return { assessmentId, resumeToken };
+    },
+
+    /** A firm's assessment of one of its clients: reached by its id by the firm's users, no resume link. */
+    async startFor(owner: AssessmentOwner): Promise<string> {
+      const assessmentId = randomUUID();
+      await repository.create({ id: assessmentId, questionnaireVersion: currentQuestionnaire.version, owner, now: now() });
+      return assessmentId;
     },
 
     /** A fresh link for "come back later"; earlier links stay valid. */

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 
 /** How long data is kept. */
 export interface RetentionPolicy {
-  /** An assessment whose last change (assessments.updated_at) is older than this is deleted. */
+  /** An anonymous assessment whose last change (assessments.updated_at) is older than this is deleted. A firm's assessments are its records: never. */
   abandonedAssessmentDays: number;
 }
 
@@ -41,7 +41,7 @@ function deleteAbandonedAssessments(db: Db, cutoff: string): Promise<number> {
       // Checked again on the row itself: on PostgreSQL a save that commits while this runs
       // moves updated_at past the cutoff, and the re-check then keeps the assessment.
       .where('updated_at', '<', cutoff)
-      .where('id', 'in', db.selectFrom('assessments').select('id').where('updated_at', '<', cutoff).limit(BATCH_SIZE))
+      .where('id', 'in', db.selectFrom('assessments').select('id').where('updated_at', '<', cutoff).where('organisation_id', 'is', null).limit(BATCH_SIZE))
       .executeTakeFirst();
     return result.numDeletedRows;
   });

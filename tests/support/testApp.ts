@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { composeApp, type AppSettings } from '../../src/composeApp.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
 import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
+import type { SignInThrottleSettings } from '../../src/web/middleware/signInThrottle.js';
 import type { ThrottleSettings } from '../../src/web/middleware/throttles.js';
 import { databaseUrl, freshDatabaseName, psql } from './postgresCluster.js';
 
@@ -107,6 +108,11 @@ const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
   resumeAttempts: { attempts: 100_000, windowSeconds: 3600 },
 };
 
+const SIGN_IN_LIMITS_NO_TEST_REACHES: SignInThrottleSettings = {
+  perAccount: { attempts: 100_000, windowSeconds: 3600 },
+  perAddress: { attempts: 100_000, windowSeconds: 3600 },
+};
+
 /**
  * The real app as server.ts builds it, without listening, on the chosen store: a SQLite file in
  * `dataDir`, or a fresh PostgreSQL database that belongs to `dataDir`. Starting it twice on one
@@ -117,7 +123,7 @@ export async function startApp(dataDir: string, overrides: StartAppOptions = {})
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
   const { app, close } = composeApp(database, {
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     secureCookies: false,
     trustProxy: 0,
@@ -128,6 +134,9 @@ export async function startApp(dataDir: string, overrides: StartAppOptions = {})
     actionDueDays: DEFAULT_DUE_DAYS,
     healthDetailsToken: TEST_HEALTH_TOKEN,
     throttling: LIMITS_NO_TEST_REACHES,
+    signInThrottling: SIGN_IN_LIMITS_NO_TEST_REACHES,
+    // The defaults (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS); timeout tests make them short.
+    signedInSessions: { idleTimeoutMs: 30 * 60_000, absoluteTimeoutMs: 12 * 3_600_000 },
     abandonedAssessmentDays: 30,
     purgeIntervalMs: 3_600_000,
     ...overrides,

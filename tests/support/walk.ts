@@ -40,16 +40,26 @@ export async function openResumeLink(agent: Agent, linkOrToken: string) {
   return agent.post('/resume').type('form').send(formBody(hiddenFieldsFrom(page.text)));
 }
 
+/** Where an anonymous browser's assessment lives; a firm's is at `/assessments/<id>`. */
+export const ANONYMOUS_BASE = '/assessment';
+
 /** Fills a section as a user would, with the page's own hidden fields; returns the response. */
-export async function postSection(agent: Agent, sectionId: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue') {
-  const page = await agent.get(`/assessment/sections/${sectionId}`).expect(200);
-  return submitSection(agent, sectionId, page.text, fields, action);
+export async function postSection(agent: Agent, sectionId: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue', base = ANONYMOUS_BASE) {
+  const page = await agent.get(`${base}/sections/${sectionId}`).expect(200);
+  return submitSection(agent, sectionId, page.text, fields, action, base);
 }
 
 /** Submits a section form from a page fetched earlier (which may have gone stale). */
-export function submitSection(agent: Agent, sectionId: string, pageHtml: string, fields: Readonly<Record<string, string | readonly string[]>>, action = 'continue') {
+export function submitSection(
+  agent: Agent,
+  sectionId: string,
+  pageHtml: string,
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  action = 'continue',
+  base = ANONYMOUS_BASE,
+) {
   return agent
-    .post(`/assessment/sections/${sectionId}`)
+    .post(`${base}/sections/${sectionId}`)
     .type('form')
     .send(formBody({ ...hiddenFieldsFrom(pageHtml), action, ...fields }));
 }
@@ -66,19 +76,19 @@ export function answersFor(sectionId: string, known: Answers, overrides: Readonl
  * Walks from the first section to "check your answers", following the app's own redirects,
  * answering every shown question. Returns the answers sent and the sections visited in order.
  */
-export async function walkAllSections(agent: Agent, profile = everyExposureProfile): Promise<{ answers: Answers; visited: string[] }> {
+export async function walkAllSections(agent: Agent, profile = everyExposureProfile, base = ANONYMOUS_BASE): Promise<{ answers: Answers; visited: string[] }> {
   const known: Record<string, StoredAnswer> = {};
   const visited: string[] = [];
   let sectionId: string | undefined = currentQuestionnaire.sections[0]?.id;
   while (sectionId) {
     visited.push(sectionId);
     const fields = answersFor(sectionId, known, profile);
-    const response = await postSection(agent, sectionId, fields);
+    const response = await postSection(agent, sectionId, fields, 'continue', base);
     if (response.status !== 303) throw new Error(`Saving ${sectionId} gave ${response.status}: ${response.text.slice(0, 500)}`);
     for (const [id, value] of Object.entries(fields)) known[id] = { value };
     const next = pathOf(locationOf(response));
-    sectionId = next.startsWith('/assessment/sections/') ? next.split('/').pop() : undefined;
-    if (!sectionId && next !== '/assessment/check') throw new Error(`Unexpected redirect to ${next}`);
+    sectionId = next.startsWith(`${base}/sections/`) ? next.split('/').pop() : undefined;
+    if (!sectionId && next !== `${base}/check`) throw new Error(`Unexpected redirect to ${next}`);
   }
   return { answers: known, visited };
 }
@@ -91,6 +101,6 @@ export function binary(res: request.Response, done: (error: Error | null, body: 
 }
 
 /** Downloads the report PDF as this browser; the body is the PDF's bytes. */
-export function downloadPdf(agent: Agent) {
-  return agent.get('/assessment/report.pdf').buffer(true).parse(binary);
+export function downloadPdf(agent: Agent, base = ANONYMOUS_BASE) {
+  return agent.get(`${base}/report.pdf`).buffer(true).parse(binary);
 }

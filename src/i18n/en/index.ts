@@ -5,6 +5,8 @@ import { methodMessages } from './method.js';
 import { methodV2Messages } from './methodV2.js';
 import { plansV2Messages } from './plansV2.js';
 import { reportMessages } from './report.js';
+import { accountMessages } from './accounts.js';
+import { practiceMessages } from './practice.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -15,4 +17,6 @@ export const en: Readonly<Record<string, string>> = {
   ...methodV2Messages,
   ...plansV2Messages,
   ...reportMessages,
+  ...accountMessages,
+  ...practiceMessages,
 };

@@ -60,7 +60,8 @@ export function clientKey(ip: string | undefined): string {
   return `${expandIpv6(address).slice(0, 4).join(':')}::/64`;
 }
 
-function limiterOn(raw: RawConnection, keyPrefix: string, limit: RateLimit): RateLimiterAbstract {
+/** A limiter on the app's own database under `keyPrefix`; shared by every instance on that database. */
+export function limiterOn(raw: RawConnection, keyPrefix: string, limit: RateLimit): RateLimiterAbstract {
   const options = {
     keyPrefix,
     points: limit.attempts,
@@ -87,18 +88,29 @@ interface ThrottleOptions {
   countFailuresOnly?: boolean;
 }
 
+/**
+ * Throttling must never take the site down: when the limiter's store fails, the request goes
+ * through and the failure is logged (fail open). The store is the app's own database, so a
+ * failure here usually means the request would fail anyway, with its own honest error.
+ */
+export function throttleStoreFailureLog(logger: Logger, name: string): (error: unknown) => void {
+  return (error) => logger.warn({ err: error, throttle: name }, 'throttle store failed; request let through');
+}
+
+/** Seconds until the limiter lets this client try again, at least one. */
+export function retryAfterSecondsOf(refusal: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+}
+
 function throttle(limiter: RateLimiterAbstract, logger: Logger, options: ThrottleOptions): RequestHandler {
-  // Throttling must never take the site down: when the limiter's store fails, the request goes
-  // through and the failure is logged (fail open). The store is the app's own database, so a
-  // failure here usually means the request would fail anyway, with its own honest error.
-  const storeFailed = (error: unknown) => logger.warn({ err: error, throttle: options.name }, 'throttle store failed; request let through');
+  const storeFailed = throttleStoreFailureLog(logger, options.name);
   return async (req, res, next) => {
     const key = clientKey(req.ip);
     try {
       await limiter.consume(key);
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
-        next(new TooManyAttemptsError(Math.max(1, Math.ceil(outcome.msBeforeNext / 1000))));
+        next(new TooManyAttemptsError(retryAfterSecondsOf(outcome)));
         return;
       }
       storeFailed(outcome);

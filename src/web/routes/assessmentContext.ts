@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { renewSession } from '../middleware/sessions.js';
 import { AssessmentNotFoundError, type AssessmentService, type AssessmentState } from '../../services/assessmentService.js';
 
 /**
@@ -65,27 +66,10 @@ export function resumeUrl(publicUrl: URL, token: string): string {
   return new URL(`resume/${token}`, publicUrl).href;
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 /**
- * Regenerates the session (no fixation), attaches the assessment and stores the session before
- * the response is written: if the store cannot write, the user gets an honest error page now,
- * not a page that looks fine and a refused form later.
+ * Attaches the assessment to this browser under a new session id (no fixation), keeping a
+ * sign-in, and stores the session before the response is written (see renewSession).
  */
 export function attachAssessment(req: Request, assessmentId: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    req.session.regenerate((regenerateError: unknown) => {
-      if (regenerateError) return reject(asError(regenerateError));
-      req.session.assessmentId = assessmentId;
-      return req.session.save((saveError: unknown) => {
-        if (!saveError) return resolve();
-        // express-session sends no cookie and saves nothing for a request without a session: the
-        // browser keeps no id of a session that was never stored, and the store is not asked twice.
-        (req as { session?: unknown }).session = undefined;
-        return reject(asError(saveError));
-      });
-    });
-  });
+  return renewSession(req, { assessmentId });
 }

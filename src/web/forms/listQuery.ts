@@ -1,0 +1,80 @@
+import type { Translate } from '../../i18n/catalogue.js';
+import type { AssessmentFilter, AssessmentStatus } from '../../repositories/practiceRepository.js';
+import type { Band } from '../../scoring/types.js';
+import type { FieldError, FormValues } from './fields.js';
+
+/** What a list page shows: which page, narrowed how. */
+export interface ListQuery {
+  page: number;
+  filter: AssessmentFilter;
+}
+
+export const ASSESSMENT_STATUSES: readonly AssessmentStatus[] = ['in_progress', 'ready'];
+export const BANDS: readonly Band[] = ['low', 'medium', 'high', 'critical'];
+
+/** Further than any real list goes; stops a crafted page number from asking the database for an absurd offset. */
+const MAX_PAGE = 10_000;
+const MAX_SEARCH_LENGTH = 200;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A query parameter given once, as text; a repeated one counts as its first value. */
+function single(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === 'string' ? first.trim() : undefined;
+}
+
+function pageOf(value: unknown): number {
+  const text = single(value);
+  if (!text || !/^\d{1,6}$/.test(text)) return 1;
+  return Math.min(Math.max(1, Number(text)), MAX_PAGE);
+}
+
+function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** The client list's search box and page. */
+export function readClientSearch(query: Record<string, unknown>): { search?: string; page: number } {
+  const search = single(query.q)?.slice(0, MAX_SEARCH_LENGTH);
+  return { ...(search ? { search } : {}), page: pageOf(query.page) };
+}
+
+/**
+ * The assessment list's filters, from the query string. A value that cannot be used is left out
+ * of the filter and reported against its field, so the list still shows and the form says why.
+ */
+export function readAssessmentFilter(query: Record<string, unknown>, t: Translate): { query: ListQuery; typed: FormValues; errors: FieldError[] } {
+  const typed: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  const filter: AssessmentFilter = {};
+  const fail = (field: string, message: string) => errors.push({ field, href: field, message });
+  for (const field of ['q', 'status', 'band', 'from', 'to']) {
+    const value = single(query[field]);
+    if (value) typed[field] = value;
+  }
+  if (typed.q) filter.search = typed.q.slice(0, MAX_SEARCH_LENGTH);
+  if (typed.status) {
+    if ((ASSESSMENT_STATUSES as readonly string[]).includes(typed.status)) filter.status = typed.status as AssessmentStatus;
+    else fail('status', t('practice.filter.error.status'));
+  }
+  if (typed.band) {
+    if ((BANDS as readonly string[]).includes(typed.band)) filter.band = typed.band as Band;
+    else fail('band', t('practice.filter.error.band'));
+  }
+  for (const [field, key] of [
+    ['from', 'startedFrom'],
+    ['to', 'startedTo'],
+  ] as const) {
+    const value = typed[field];
+    if (!value) continue;
+    if (isCalendarDate(value)) filter[key] = value;
+    else fail(field, t('practice.filter.error.date'));
+  }
+  if (filter.startedFrom && filter.startedTo && filter.startedFrom > filter.startedTo) {
+    fail('to', t('practice.filter.error.range'));
+    delete filter.startedTo;
+  }
+  return { query: { page: pageOf(query.page), filter }, typed, errors };
+}

@@ -1,0 +1,90 @@
+import { Router, type Response } from 'express';
+import type { Translate } from '../../i18n/catalogue.js';
+import { pageTitle } from '../../presenters/teamPage.js';
+import type { AccountService, SignedInUser } from '../../services/accountService.js';
+import { fieldError, formErrorsView, readSignInForm, typedValue, type TypedValues } from '../forms/accountForms.js';
+import type { FieldError } from '../forms/fields.js';
+import { isLocalPath, SIGN_IN_PATH, signedInUser } from '../middleware/currentUser.js';
+import { endSession, renewSession } from '../middleware/sessions.js';
+import type { SignInThrottle } from '../middleware/signInThrottle.js';
+
+/** Where a user lands after signing in when no page asked for it. */
+export function homeFor(user: SignedInUser): string {
+  return user.role === 'admin' ? '/team' : '/';
+}
+
+/** Signs the user in on this browser: a new session id, keeping an assessment the browser held. */
+export function startSignedInSession(req: Parameters<typeof renewSession>[0], user: SignedInUser, now: number): Promise<void> {
+  return renewSession(req, { userId: user.id, signedInAt: now, lastActiveAt: now });
+}
+
+interface SignInPage {
+  status: number;
+  next?: string | undefined;
+  values?: TypedValues;
+  errors?: FieldError[];
+  signedOut?: boolean;
+}
+
+/** Sign-in and sign-out. */
+export function signInRoutes(accounts: AccountService, throttle: SignInThrottle, t: Translate, clock: () => number = Date.now): Router {
+  const router = Router();
+
+  function render(res: Response, page: SignInPage): void {
+    const errors = page.errors ?? [];
+    res.status(page.status).render('pages/sign-in', {
+      title: pageTitle(t('accounts.signIn.title'), errors.length > 0, t),
+      next: page.next,
+      values: page.values ?? {},
+      ...formErrorsView(errors),
+      signedOut: page.signedOut === true,
+    });
+  }
+
+  router.get(SIGN_IN_PATH, (req, res) => {
+    const next = isLocalPath(req.query.next) ? req.query.next : undefined;
+    const user = signedInUser(res);
+    if (user) {
+      res.redirect(303, next ?? homeFor(user));
+      return;
+    }
+    render(res, { status: 200, next, signedOut: req.query.signed_out === '1' });
+  });
+
+  router.post(SIGN_IN_PATH, async (req, res) => {
+    const nextField = typedValue(req, 'next');
+    const next = isLocalPath(nextField) ? nextField : undefined;
+    const form = readSignInForm(req, t);
+    if (!form.ok) {
+      render(res, { status: 400, next, values: form.values, errors: form.errors });
+      return;
+    }
+    const { email, password } = form.value;
+    // Counted before the password is checked; a refusal looks the same whether or not the account exists.
+    const allowance = await throttle.take(email, req.ip);
+    if (!allowance.allowed) {
+      res.setHeader('Retry-After', String(allowance.retryAfterSeconds));
+      const minutes = Math.ceil(allowance.retryAfterSeconds / 60);
+      const message = t(minutes === 1 ? 'accounts.signIn.throttled.one' : 'accounts.signIn.throttled.other', { minutes });
+      render(res, { status: 429, next, values: { email }, errors: [fieldError('email', message)] });
+      return;
+    }
+    const user = await accounts.signIn(email, password);
+    if (!user) {
+      // One message for an unknown email, a wrong password and a disabled account.
+      render(res, { status: 400, next, values: { email }, errors: [fieldError('email', t('accounts.signIn.failed'))] });
+      return;
+    }
+    await allowance.succeeded();
+    await startSignedInSession(req, user, clock());
+    res.redirect(303, next ?? homeFor(user));
+  });
+
+  router.post('/sign-out', async (req, res) => {
+    // An anonymous visitor's session (their assessment) is not theirs to lose by a stray click.
+    if (req.session.userId) await endSession(req, res);
+    res.redirect(303, `${SIGN_IN_PATH}?signed_out=1`);
+  });
+
+  return router;
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserDirectly, signIn } from '../support/accounts.js';
+import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
+import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import { everyExposureProfile, newAgent, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
+
+/**
+ * Who may reach what, as one table: every role of a firm, a consultant of another firm, a
+ * signed-out visitor and the holder of an anonymous assessment, against every route, with the
+ * firm's own ids, another firm's, guessed and sequential ids. Those entitled get through; a
+ * signed-out visitor is sent to sign in (the same answer for every path, so it confirms
+ * nothing); everyone else gets the same 404.
+ */
+
+type Actor = 'admin' | 'consultant' | 'compliance' | 'otherFirm' | 'signedOut' | 'anonymousHolder';
+const ACTORS: readonly Actor[] = ['admin', 'consultant', 'compliance', 'otherFirm', 'signedOut', 'anonymousHolder'];
+const FIRM_STAFF: readonly Actor[] = ['admin', 'consultant', 'compliance'];
+const FIRM_EDITORS: readonly Actor[] = ['admin', 'consultant'];
+/** Actors without an account: a signed-in-only route sends them to sign in. */
+const NOT_SIGNED_IN: ReadonlySet<Actor> = new Set(['signedOut', 'anonymousHolder']);
+/** Pages without an id show each firm its own data: the other firm's consultant reaches them too (for its own firm). */
+const ANY_FIRM_STAFF: readonly Actor[] = [...FIRM_STAFF, 'otherFirm'];
+const ANY_FIRM_EDITORS: readonly Actor[] = [...FIRM_EDITORS, 'otherFirm'];
+
+interface Ids {
+  client: string;
+  assessment: string;
+  user: string;
+  otherClient: string;
+  otherAssessment: string;
+  otherUser: string;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  /** The path with this firm's ids, another firm's, or ids nobody has. */
+  path: (ids: Ids) => string;
+  /** Who gets through with the firm's own ids. */
+  allowed: readonly Actor[];
+  /** Routes of the anonymous base answer a browser without an assessment with a 404, signed in or not. */
+  anonymousBase?: boolean;
+  /** Fields of a post beyond the form token (most posts here are sent empty: a 400 still means "let through"). */
+  body?: Record<string, string>;
+}
+
+const ASSESSMENT_PAGES = ['', '/check', '/results', '/report', '/report.pdf'];
+const ASSESSMENT_EDIT_PAGES = ['/sections/profile', '/actions'];
+
+const ROUTES: Route[] = [
+  { method: 'GET', path: () => '/clients', allowed: ANY_FIRM_STAFF },
+  { method: 'GET', path: () => '/clients/new', allowed: ANY_FIRM_EDITORS },
+  { method: 'POST', path: () => '/clients', allowed: ANY_FIRM_EDITORS },
+  { method: 'GET', path: (ids) => `/clients/${ids.client}`, allowed: FIRM_STAFF },
+  { method: 'GET', path: (ids) => `/clients/${ids.client}/edit`, allowed: FIRM_EDITORS },
+  { method: 'POST', path: (ids) => `/clients/${ids.client}`, allowed: FIRM_EDITORS },
+  { method: 'POST', path: (ids) => `/clients/${ids.client}/assessments`, allowed: FIRM_EDITORS },
+  { method: 'GET', path: () => '/assessments', allowed: ANY_FIRM_STAFF },
+  ...ASSESSMENT_PAGES.map((page): Route => ({ method: 'GET', path: (ids) => `/assessments/${ids.assessment}${page}`, allowed: FIRM_STAFF })),
+  ...ASSESSMENT_EDIT_PAGES.map((page): Route => ({ method: 'GET', path: (ids) => `/assessments/${ids.assessment}${page}`, allowed: FIRM_EDITORS })),
+  ...ASSESSMENT_EDIT_PAGES.map((page): Route => ({ method: 'POST', path: (ids) => `/assessments/${ids.assessment}${page}`, allowed: FIRM_EDITORS })),
+  { method: 'GET', path: () => '/team', allowed: ['admin'] },
+  { method: 'GET', path: () => '/team/invite', allowed: ['admin'] },
+  { method: 'POST', path: () => '/team/invite', allowed: ['admin'] },
+  { method: 'GET', path: (ids) => `/team/${ids.user}`, allowed: ['admin'] },
+  { method: 'POST', path: (ids) => `/team/${ids.user}/role`, allowed: ['admin'] },
+  // The anonymous base: only the browser that holds the assessment reaches it.
+  ...[...ASSESSMENT_PAGES, ...ASSESSMENT_EDIT_PAGES].map((page): Route => ({ method: 'GET', path: () => `/assessment${page}`, allowed: ['anonymousHolder'], anonymousBase: true })),
+];
+
+/** What an actor who may not reach a route is told. */
+function refusalFor(actor: Actor, route: Route): 'sign-in' | 404 {
+  return NOT_SIGNED_IN.has(actor) && !route.anonymousBase ? 'sign-in' : 404;
+}
+
+function describeAnswer(status: number, location: string | undefined): string {
+  if (status === 303 && location && pathOf(location) === '/sign-in') return 'sign-in';
+  return String(status);
+}
+
+describe('the access matrix: every role against every route', () => {
+  let running: RunningApp;
+  const agents = new Map<Actor, Agent>();
+  const tokens = new Map<Actor, string>();
+  let ids: Ids;
+
+  beforeAll(async () => {
+    running = await startApp(makeDataDir());
+    const { app, database } = running;
+    const firm = 'Caucasus Risk Partners';
+    const users = {
+      admin: await createUserDirectly(database, { organisationName: firm, email: 'admin@crp.example', role: 'admin' }),
+      consultant: await createUserDirectly(database, { organisationName: firm, email: 'nino@crp.example', role: 'consultant' }),
+      compliance: await createUserDirectly(database, { organisationName: firm, email: 'lela@crp.example', role: 'compliance' }),
+      spare: await createUserDirectly(database, { organisationName: firm, email: 'spare@crp.example', role: 'consultant' }),
+      otherFirm: await createUserDirectly(database, { organisationName: 'Baku Assurance Group', email: 'aysel@bag.example', role: 'consultant' }),
+    };
+    for (const actor of ['admin', 'consultant', 'compliance', 'otherFirm'] as const) {
+      const agent = newAgent(app);
+      await signIn(agent, users[actor].email);
+      agents.set(actor, agent);
+    }
+    agents.set('signedOut', newAgent(app));
+    const holder = newAgent(app);
+    await startAssessment(holder);
+    await walkAllSections(holder);
+    agents.set('anonymousHolder', holder);
+
+    const addClientAndAssess = async (agent: Agent, name: string) => {
+      const form = await agent.get('/clients/new').expect(200);
+      const client = pathOf(locationOf(await agent.post('/clients').type('form').send(formBody({ _csrf: csrfTokenFrom(form.text), name, country: 'GE' })).expect(303)));
+      const page = await agent.get(client).expect(200);
+      const assessment = pathOf(locationOf(await agent.post(`${client}/assessments`).type('form').send(formBody({ _csrf: csrfTokenFrom(page.text) })).expect(303)));
+      await walkAllSections(agent, everyExposureProfile, assessment);
+      return { client: client.split('/').pop() ?? '', assessment: assessment.split('/').pop() ?? '' };
+    };
+    const own = await addClientAndAssess(agents.get('consultant') as Agent, 'Kartli Logistics');
+    const other = await addClientAndAssess(agents.get('otherFirm') as Agent, 'Ganja Freight');
+    ids = { ...own, user: users.spare.id, otherClient: other.client, otherAssessment: other.assessment, otherUser: users.otherFirm.id };
+    for (const actor of ACTORS) tokens.set(actor, csrfTokenFrom((await (agents.get(actor) as Agent).get('/').expect(200)).text));
+  }, 120_000);
+
+  afterAll(async () => {
+    await running.stop();
+    removeDataDir(running.dataDir);
+  });
+
+  async function answerOf(actor: Actor, route: Route, path: string): Promise<string> {
+    const agent = agents.get(actor) as Agent;
+    const response =
+      route.method === 'GET'
+        ? await agent.get(path).redirects(0)
+        : await agent
+            .post(path)
+            .type('form')
+            .send(formBody({ _csrf: tokens.get(actor) ?? '', ...(route.body ?? {}) }))
+            .redirects(0);
+    expect(response.status, `${actor} ${route.method} ${path}`).toBeLessThan(500);
+    expect(response.text ?? '', `${actor} ${route.method} ${path}`).not.toMatch(/at \w+ \(|node_modules/);
+    return describeAnswer(response.status, response.headers.location as string | undefined);
+  }
+
+  it('lets through exactly those entitled, with the firm’s own ids', async () => {
+    const wrong: string[] = [];
+    for (const route of ROUTES) {
+      const path = route.path(ids);
+      for (const actor of ACTORS) {
+        const answer = await answerOf(actor, route, path);
+        const entitled = route.allowed.includes(actor);
+        const expected = entitled ? 'through' : String(refusalFor(actor, route));
+        const got = entitled ? (answer === '404' || answer === 'sign-in' || answer === '403' ? answer : 'through') : answer;
+        if (got !== expected) wrong.push(`${actor} ${route.method} ${path}: expected ${expected}, got ${answer}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+
+  it('answers another firm’s ids, guessed and sequential ids with the same 404 (or the sign-in page when signed out)', async () => {
+    const strangers: Ids[] = [
+      { client: ids.otherClient, assessment: ids.otherAssessment, user: ids.otherUser, otherClient: '', otherAssessment: '', otherUser: '' },
+      { client: randomUUID(), assessment: randomUUID(), user: randomUUID(), otherClient: '', otherAssessment: '', otherUser: '' },
+      { client: '1', assessment: '2', user: '3', otherClient: '', otherAssessment: '', otherUser: '' },
+    ];
+    const wrong: string[] = [];
+    for (const route of ROUTES.filter((candidate) => !candidate.anonymousBase && candidate.path(ids) !== candidate.path(strangers[1] as Ids))) {
+      for (const stranger of strangers) {
+        const path = route.path(stranger);
+        for (const actor of ACTORS.filter((candidate) => candidate !== 'otherFirm')) {
+          const answer = await answerOf(actor, route, path);
+          const expected = String(refusalFor(actor, route));
+          if (answer !== expected) wrong.push(`${actor} ${route.method} ${path}: expected ${expected}, got ${answer}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});
