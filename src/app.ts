@@ -16,6 +16,7 @@ import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
+import { exportRoutes } from './web/routes/exportRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(resultsRoutes(deps.assessmentService, t));
   app.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   app.use(reportRoutes(deps.assessmentService, deps.reportService, pdfRefusals));
+  app.use('/assessment', exportRoutes(deps.assessmentService, deps.actionPlanService, deps.reportService, t));
   app.use(infoRoutes(t));
 
   app.use(notFoundHandler);
