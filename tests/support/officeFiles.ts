@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 /**
- * Reads back what the exports produce, as other programs would: the paragraphs of a DOCX with
- * their Word style, the rows of a CSV, and the tagged headings of a PDF (poppler's structure tree).
+ * Reads back what the exports produce, as other programs would: an XLSX's workbook, the paragraphs of a DOCX with
+ * their Word style, the rows of a CSV, and a PDF's text and bookmarks (poppler and qpdf).
  */
 
 function xmlText(xml: string): string {
@@ -14,6 +18,13 @@ function xmlText(xml: string): string {
     .replace(/&apos;/g, "'")
     .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
+}
+
+/** A workbook as Excel would open it. */
+export async function xlsxWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
 }
 
 export interface DocxParagraph {
@@ -50,14 +61,39 @@ export async function docxHeadings(docx: Buffer): Promise<{ level: number; text:
   });
 }
 
-/** The headings a tagged PDF carries (H1 to H6), in order, from `pdfinfo -struct-text`. */
-export function pdfTaggedHeadings(pdf: Buffer): { tag: string; text: string }[] {
-  const lines = execFileSync('pdfinfo', ['-struct-text', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8').split('\n');
-  return lines.flatMap((line, index) => {
-    const tag = /^\s*(H[1-6]) \(block\)$/.exec(line)?.[1];
-    const text = lines[index + 1]?.trim();
-    return tag && text?.startsWith('"') ? [{ tag, text: text.slice(1, -1) }] : [];
-  });
+/** A PDF's text (poppler), white space collapsed: headings that wrap read as one line. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8').replace(/\s+/g, ' ');
+}
+
+export interface PdfBookmark {
+  title: string;
+  kids: PdfBookmark[];
+}
+
+/** A PDF's bookmarks (qpdf). */
+export function pdfBookmarks(pdf: Buffer): PdfBookmark[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'riskplan-outline-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=outlines', file]).toString('utf8')) as { outlines: PdfBookmark[] };
+    const strip = (items: PdfBookmark[]): PdfBookmark[] => items.map((item) => ({ title: item.title, kids: strip(item.kids) }));
+    return strip(json.outlines);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether the texts occur in the haystack in this order (each found after the one before); the first missing, if any. */
+export function firstMissingInOrder(haystack: string, texts: readonly string[]): string | undefined {
+  let from = 0;
+  for (const text of texts) {
+    const at = haystack.indexOf(text.replace(/\s+/g, ' '), from);
+    if (at < 0) return text;
+    from = at + text.length;
+  }
+  return undefined;
 }
 
 /** RFC 4180 records of a CSV text whose fields hold no line breaks: split at CRLF, then at commas outside quotes. */

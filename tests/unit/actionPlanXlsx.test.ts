@@ -7,7 +7,7 @@ import { buildActionPlanTable, type ActionPlanTable } from '../../src/report/act
 import { renderActionPlanXlsx, wrappedLines } from '../../src/report/actionPlanXlsx.js';
 import { personaReport } from '../fixtures/personaReport.js';
 import { bakuHotel } from '../fixtures/personas.js';
-import { csvRecords } from '../support/officeFiles.js';
+import { csvRecords, xlsxWorkbook } from '../support/officeFiles.js';
 
 const t = createTranslator('en');
 const owners = ['ნინო ბერიძე', 'Rəşad Məmmədov', '=HYPERLINK("http://x","y")', '@SUM(A1)'];
@@ -32,16 +32,10 @@ function table(): ActionPlanTable {
   });
 }
 
-async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook;
-}
-
 describe('renderActionPlanXlsx', () => {
   it('given a plan, writes one row per action under a frozen, filtered header, due dates as date cells', async () => {
     const plan = table();
-    const sheet = (await workbookOf(await renderActionPlanXlsx(plan))).worksheets[0];
+    const sheet = (await xlsxWorkbook(await renderActionPlanXlsx(plan))).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.name).toBe('Action plan');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -65,7 +59,7 @@ describe('renderActionPlanXlsx', () => {
 
   it('given a plan, adds a sheet that says whose plan it is, from when, and the overall rating', async () => {
     const plan = table();
-    const about = (await workbookOf(await renderActionPlanXlsx(plan))).worksheets[1];
+    const about = (await xlsxWorkbook(await renderActionPlanXlsx(plan))).worksheets[1];
     const values = about?.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).map(String).join(' | ')] : []));
     expect(values).toContain(`Company | ${plan.about.company}`);
     expect(values).toContain('Assessment date | 20 November 2026');
