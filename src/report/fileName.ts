@@ -98,8 +98,8 @@ export function downloadFileName(company: string, issuedAt: Date, content: Downl
   };
 }
 
-export function reportFileName(company: string, issuedAt: Date, extension: 'pdf' | 'docx' = 'pdf'): ReportFileName {
-  return downloadFileName(company, issuedAt, 'report', extension);
+export function reportFileName(company: string, issuedAt: Date): ReportFileName {
+  return downloadFileName(company, issuedAt, 'report', 'pdf');
 }
 
 /** RFC 5987 `ext-value`: UTF-8, every byte outside `attr-char` percent-encoded. */
