@@ -1,12 +1,14 @@
 import type { ReportBlock, ReportModel } from './reportModelTypes.js';
 
 /**
- * The headings of a report, in reading order, at the level every renderer gives them: the
- * cover's title, each section (level 1, the PDF's H1 and its bookmarks), each subsection and the
- * headings among a section's own blocks (level 2), and the headings among a subsection's blocks
- * (level 3). The checklist's group titles are headings too. The PDF, the printable page and the
- * DOCX walk the same model in this order; this is the one statement of it that tests and the
- * DOCX renderer read.
+ * The headings of a report, in reading order: the cover's title, each section, the headings among
+ * a section's own blocks, each subsection and the headings among its blocks (the checklist's group
+ * titles are headings too). The PDF, the printable page and the DOCX walk the same model in this
+ * order; this is the one statement of it, which the DOCX renderer and the tests read.
+ *
+ * Levels are as the Word document nests them (Title, then Heading 1 to 3; the printable page is
+ * the same one level down). The PDF tags the same headings, in the same order, H1 (the cover's
+ * title and each section), H2 (each subsection) and H3 (every heading among blocks).
  */
 
 /** 0 is the document's title (the cover). */
