@@ -9,6 +9,7 @@ import type { ActionPlanService } from './services/actionPlanService.js';
 import type { AccountService } from './services/accountService.js';
 import type { AssessmentService } from './services/assessmentService.js';
 import type { PracticeService } from './services/practiceService.js';
+import type { ExportService } from './services/exportService.js';
 import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
@@ -19,6 +20,7 @@ import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
+import { exportRoutes } from './web/routes/exportRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { invitationRoutes } from './web/routes/invitationRoutes.js';
@@ -35,6 +37,8 @@ export interface AppDependencies {
   assessmentService: AssessmentService;
   /** A consulting firm's clients and the lists of its assessments. */
   practiceService: PracticeService;
+  /** The action plan as XLSX and CSV and the report as DOCX. */
+  exportService: ExportService;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
   pdfRenderPool: PdfRenderPool;
@@ -120,6 +124,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(resultsRoutes(deps.assessmentService, t));
   assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
+  assessmentPages.use(exportRoutes(deps.exportService));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(practiceRoutes(deps.practiceService, t));
   app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService, deps.practiceService), assessmentPages);

@@ -12,6 +12,7 @@ import type { DueDays } from './services/actionPlan.js';
 import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
+import { createExportService } from './services/exportService.js';
 import { purgeExpiredData, schedulePurge } from './services/retention.js';
 import { createAccountRepository } from './repositories/accountRepository.js';
 import { createClientRepository } from './repositories/clientRepository.js';
@@ -77,12 +78,14 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const t = createTranslator('en');
   const draining = createDraining();
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
+  const reportService = createReportService(assessmentService, actionPlanService, t);
   const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
   const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
   const app = createApp({
     logger: settings.logger,
     assessmentService,
-    reportService: createReportService(assessmentService, actionPlanService, t),
+    reportService,
+    exportService: createExportService(assessmentService, actionPlanService, reportService, t),
     actionPlanService,
     pdfRenderPool,
     sessionStore,

@@ -1,3 +1,5 @@
+import { create as contentDisposition } from 'content-disposition';
+
 /**
  * The download name of a report. Browsers read `filename*` (RFC 6266 with the RFC 5987
  * UTF-8 encoding) and keep the company name as typed, in any script; `filename` is the plain
@@ -74,14 +76,30 @@ export interface ReportFileName {
   unicode: string;
 }
 
-export function reportFileName(company: string, issuedAt: Date): ReportFileName {
+/** What a download holds: the whole report, or the action plan alone (named as such). */
+export type DownloadContent = 'report' | 'actionPlan';
+export type DownloadExtension = 'pdf' | 'docx' | 'xlsx' | 'csv';
+
+/** The words that follow the company in an action plan's name; the report's name has none. */
+const contentWords: Readonly<Record<DownloadContent, { ascii: string; unicode: string } | undefined>> = {
+  report: undefined,
+  actionPlan: { ascii: 'action-plan', unicode: 'action plan' },
+};
+
+/** The download name of any of an assessment's files: the report as PDF or DOCX, the action plan as XLSX or CSV. */
+export function downloadFileName(company: string, issuedAt: Date, content: DownloadContent, extension: DownloadExtension): ReportFileName {
   const date = isoDate(issuedAt);
   const slug = asciiSlug(company) || fallbackCompany;
   const shown = displayName(company) || fallbackCompany;
+  const words = contentWords[content];
   return {
-    ascii: `${fileNamePrefix}-${slug}-${date}.pdf`,
-    unicode: `${fileNamePrefix} - ${shown} - ${date}.pdf`,
+    ascii: [fileNamePrefix, slug, words?.ascii, date].filter(Boolean).join('-') + `.${extension}`,
+    unicode: [fileNamePrefix, shown, words?.unicode, date].filter(Boolean).join(' - ') + `.${extension}`,
   };
+}
+
+export function reportFileName(company: string, issuedAt: Date): ReportFileName {
+  return downloadFileName(company, issuedAt, 'report', 'pdf');
 }
 
 /** RFC 5987 `ext-value`: UTF-8, every byte outside `attr-char` percent-encoded. */
@@ -104,4 +122,12 @@ export function reportContentDisposition(
 ): string {
   const name = reportFileName(company, issuedAt);
   return `${disposition}; filename="${name.ascii}"; filename*=${rfc5987Value(name.unicode)}`;
+}
+
+/**
+ * The Content-Disposition header of a download (the content-disposition package, which Express
+ * itself uses): `filename*` keeps the name as typed, `filename` is the ASCII fallback.
+ */
+export function downloadContentDisposition(name: ReportFileName): string {
+  return contentDisposition(name.unicode, { fallback: name.ascii });
 }

@@ -3,6 +3,7 @@ import { effectiveAnswers } from '../questionnaire/visibility.js';
 import type { ActionPlanRepository } from '../repositories/actionPlanRepository.js';
 import type { RecommendedAction, RiskRegister } from '../scoring/types.js';
 import {
+  calendarDateOf,
   DEFAULT_ACTION_STATUS,
   defaultDueDate,
   dueDateRange,
@@ -65,6 +66,11 @@ export function createActionPlanService(repository: ActionPlanRepository, option
 
   return {
     dueDays: options.dueDays,
+
+    /** The date due dates count from: the UTC calendar date the assessment was started, YYYY-MM-DD. */
+    assessmentDate(state: AssessmentState): string {
+      return calendarDateOf(assessmentDateOf(state));
+    },
 
     /** The due dates the form accepts: from the assessment date to five years later. */
     dueDateRange(state: AssessmentState): DueDateRange {

@@ -5,7 +5,7 @@ import { createAssessmentRepository } from '../../src/repositories/assessmentRep
 import type { RecommendedAction } from '../../src/scoring/types.js';
 import { createAssessmentService } from '../../src/services/assessmentService.js';
 import { actionPlanFieldName } from '../../src/web/forms/actionPlanForm.js';
-import { csrfTokenFrom, formBody, locationOf } from '../support/forms.js';
+import { actionPlanFormFrom as planFormFrom, csrfTokenFrom, formBody, locationOf } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
 import { testStore } from '../support/testApp.js';
 import { answersFor, everyExposureProfile, newAgent, postSection, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
@@ -26,18 +26,6 @@ const DUE_BY_PRIORITY: Record<number, string> = { 1: '2026-03-24', 2: '2026-04-0
 
 type Fields = Record<string, string>;
 const PAGE = '/assessment/actions';
-
-/** The values a browser would send from the action plan form as shown: text and date inputs, and each select's chosen option. */
-function planFormFrom(html: string): Fields {
-  const fields: Fields = { _csrf: csrfTokenFrom(html) };
-  for (const match of html.matchAll(/<input class="input[^"]*" id="[^"]+" name="([^"]+)" type="(?:text|date)" value="([^"]*)"/g)) {
-    fields[match[1] ?? ''] = match[2] ?? '';
-  }
-  for (const match of html.matchAll(/<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    fields[match[1] ?? ''] = /<option value="([^"]+)" selected>/.exec(match[2] ?? '')?.[1] ?? '';
-  }
-  return fields;
-}
 
 const owner = (actionId: string) => actionPlanFieldName('owner', actionId);
 const due = (actionId: string) => actionPlanFieldName('dueDate', actionId);

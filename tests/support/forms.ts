@@ -58,3 +58,15 @@ export function formBody(fields: Readonly<Record<string, string | readonly strin
   }
   return params.toString();
 }
+
+/** The values a browser would send from the action plan form as shown: text and date inputs, and each select's chosen option. */
+export function actionPlanFormFrom(html: string): Record<string, string> {
+  const fields: Record<string, string> = { _csrf: csrfTokenFrom(html) };
+  for (const match of html.matchAll(/<input class="input[^"]*" id="[^"]+" name="([^"]+)" type="(?:text|date)" value="([^"]*)"/g)) {
+    fields[match[1] ?? ''] = match[2] ?? '';
+  }
+  for (const match of html.matchAll(/<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    fields[match[1] ?? ''] = /<option value="([^"]+)" selected>/.exec(match[2] ?? '')?.[1] ?? '';
+  }
+  return fields;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiSlug, reportContentDisposition, reportFileName, rfc5987Value } from '../../src/report/fileName.js';
+import { asciiSlug, downloadContentDisposition, downloadFileName, reportContentDisposition, reportFileName, rfc5987Value } from '../../src/report/fileName.js';
 
 const issuedAt = new Date('2026-11-28T23:59:00Z');
 
@@ -78,5 +78,35 @@ describe('reportContentDisposition', () => {
 
   it('given only ASCII, header is plain ASCII', () => {
     expect(reportContentDisposition('Acme Ltd', issuedAt)).toMatch(/^[\x20-\x7e]+$/);
+  });
+});
+
+describe('downloadFileName', () => {
+  it.each([
+    ['report', 'pdf', 'RiskPlan-Seki-2026-11-28.pdf', 'RiskPlan - Şəki - 2026-11-28.pdf'],
+    ['report', 'docx', 'RiskPlan-Seki-2026-11-28.docx', 'RiskPlan - Şəki - 2026-11-28.docx'],
+    ['actionPlan', 'xlsx', 'RiskPlan-Seki-action-plan-2026-11-28.xlsx', 'RiskPlan - Şəki - action plan - 2026-11-28.xlsx'],
+    ['actionPlan', 'csv', 'RiskPlan-Seki-action-plan-2026-11-28.csv', 'RiskPlan - Şəki - action plan - 2026-11-28.csv'],
+  ] as const)('given %s as %s, names the file after the company and the date', (content, extension, ascii, unicode) => {
+    expect(downloadFileName('Şəki', issuedAt, content, extension)).toEqual({ ascii, unicode });
+  });
+
+  it('given the report as PDF, gives the same name as reportFileName', () => {
+    expect(downloadFileName('Acme', issuedAt, 'report', 'pdf')).toEqual(reportFileName('Acme', issuedAt));
+  });
+});
+
+describe('downloadContentDisposition', () => {
+  it('given a company in Georgian, gives an attachment with the ASCII fallback and the name as typed in filename*', () => {
+    const name = downloadFileName('შპს ქართლი', issuedAt, 'actionPlan', 'xlsx');
+    const header = downloadContentDisposition(name);
+    expect(header).toMatch(/^attachment; filename="?RiskPlan-shps-kartli-action-plan-2026-11-28\.xlsx"?; filename\*=UTF-8''/);
+    expect(decodedFileNameStar(header)).toBe('RiskPlan - შპს ქართლი - action plan - 2026-11-28.xlsx');
+  });
+
+  it('given quotes and line breaks in the company, gives a header that cannot be split', () => {
+    const header = downloadContentDisposition(downloadFileName('Evil"\r\nSet-Cookie: x=1', issuedAt, 'report', 'docx'));
+    expect(header).not.toMatch(/[\r\n]/);
+    expect(decodedFileNameStar(header)).not.toMatch(/["\r\n]/);
   });
 });
