@@ -37,7 +37,7 @@ function withoutEmail(html: string, email: string): string {
 
 /** A browser at one client address, as a reverse proxy (TRUST_PROXY=1) reports it. */
 function browserAt(running: RunningApp, address: string): Agent {
-  return request.agent(running.app).set('X-Forwarded-For', address) as unknown as Agent;
+  return request.agent(running.app).set('X-Forwarded-For', address);
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,7 +103,7 @@ describe(`sign-in and sign-out (${testStore})`, () => {
     expect(session?.sid).not.toBe(anonymous?.sid);
     if (anonymous) expect(await sessionRow(running.database, anonymous.sid)).toBeUndefined();
     const stored = JSON.parse((await sessionRow(running.database, session?.sid ?? ''))?.data ?? '{}') as Record<string, unknown>;
-    expect(stored).toMatchObject({ userId: expect.any(String), signedInAt: expect.any(Number), lastActiveAt: expect.any(Number), assessmentId: expect.any(String) });
+    expect([typeof stored.userId, typeof stored.signedInAt, typeof stored.lastActiveAt, typeof stored.assessmentId]).toEqual(['string', 'number', 'number', 'string']);
 
     // The assessment is still this browser's, and the header names the user.
     const tasks = await agent.get('/assessment').expect(200);
