@@ -14,15 +14,11 @@ import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secretT
 
 export { DuplicateEmailError };
 
-/** The signed-in user as the rest of the app sees them (res.locals.user). */
-export interface SignedInUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  organisationId: string;
-  organisationName: string;
-}
+/**
+ * The signed-in user as the rest of the app sees them (res.locals.user): id, email, displayName,
+ * role, organisationId, organisationName.
+ */
+export type SignedInUser = Omit<UserWithOrganisation, 'disabledAt'>;
 
 export type MemberStatus = 'active' | 'invited' | 'disabled';
 

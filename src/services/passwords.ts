@@ -29,7 +29,7 @@ export function hashPassword(password: string): Promise<string> {
  * against it costs what a real check costs, so an unknown email answers as slowly as a wrong
  * password. Built from the parameters, not computed, so it can never fall out of step with them.
  */
-const DUMMY_HASH = `$argon2id$v=19$m=${PASSWORD_HASH_OPTIONS.memoryCost},t=${PASSWORD_HASH_OPTIONS.timeCost},p=${PASSWORD_HASH_OPTIONS.parallelism}$${randomBytes(16).toString('base64').replace(/=+$/, '')}$${randomBytes(32).toString('base64').replace(/=+$/, '')}`;
+const DUMMY_HASH = `$argon2id$v=19$m=${PASSWORD_HASH_OPTIONS.memoryCost},p=${PASSWORD_HASH_OPTIONS.parallelism},t=${PASSWORD_HASH_OPTIONS.timeCost}$${randomBytes(16).toString('base64').replace(/=+$/, '')}$${randomBytes(32).toString('base64').replace(/=+$/, '')}`;
 
 /**
  * Whether the password matches the stored hash. With no hash (unknown email, invitation not yet

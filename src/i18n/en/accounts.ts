@@ -79,7 +79,7 @@ export const accountMessages: Readonly<Record<string, string>> = {
   'accounts.member.saveRole': 'Save role',
   'accounts.member.access': 'Access',
   'accounts.member.disable': 'Disable this account',
-  'accounts.member.disableHint': 'They are signed out at once and cannot sign in until you re-enable the account.',
+  'accounts.member.disableHint': 'Disabling an account signs its user out at once. They cannot sign in again until you re-enable it.',
   'accounts.member.enable': 'Re-enable this account',
   'accounts.member.newLink': 'Make a new invitation link',
   'accounts.member.newLinkHint': 'They have not created a password yet. A new link replaces any earlier one.',
