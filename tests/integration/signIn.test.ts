@@ -97,7 +97,7 @@ describe(`sign-in and sign-out (${testStore})`, () => {
     const page = await agent.get('/sign-in').expect(200);
     const signedIn = await agent.post('/sign-in').type('form').send(formBody({ _csrf: csrfTokenFrom(page.text), email: 'nino@crp.example', password: TEST_PASSWORD }));
     expect(signedIn.status).toBe(303);
-    expect(locationOf(signedIn)).toBe('/');
+    expect(locationOf(signedIn)).toBe('/assessments');
     const session = sessionCookieOf(signedIn);
     expect(session).toBeDefined();
     expect(session?.sid).not.toBe(anonymous?.sid);
@@ -139,7 +139,7 @@ describe(`sign-in and sign-out (${testStore})`, () => {
       expect(page.text).not.toContain('name="next"');
       const response = await agent.post('/sign-in').type('form').send(formBody({ _csrf: csrfTokenFrom(page.text), email: 'nino@crp.example', password: TEST_PASSWORD, next }));
       expect(response.status).toBe(303);
-      expect(locationOf(response)).toBe('/team');
+      expect(locationOf(response)).toBe('/assessments');
     }
   });
 
@@ -149,7 +149,7 @@ describe(`sign-in and sign-out (${testStore})`, () => {
     const start = await newAgent(running.app).get('/').expect(200);
     expect(start.text).toContain('<a href="/sign-in">Sign in</a>');
     const agent = newAgent(running.app);
-    expect(await signIn(agent, 'NINO@crp.example ')).toBe('/');
+    expect(await signIn(agent, 'NINO@crp.example ')).toBe('/assessments');
     const home = await agent.get('/').expect(200);
     expect(signedInAs(home.text)).toBe(`Nino Beridze, ${FIRM}`);
     expect(home.text).not.toContain('href="/sign-in"');

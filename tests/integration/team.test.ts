@@ -137,7 +137,7 @@ describe(`the admin's team pages (${testStore})`, () => {
 
     const accepted = await acceptInvitation(giorgi, link, 'Tbilisi funicular at midnight');
     expect(accepted.status).toBe(303);
-    expect(locationOf(accepted)).toBe('/');
+    expect(locationOf(accepted)).toBe('/assessments');
     expect((await giorgi.get('/').expect(200)).text).toContain(`Signed in as Giorgi Tsereteli, ${FIRM}`);
 
     // The link works once.

@@ -60,7 +60,7 @@ describe(`npm run user:create (${testStore})`, () => {
       const users = await running.database.db.selectFrom('users').select(['email', 'role', 'organisation_id']).orderBy('email').execute();
       expect(users.map((user) => [user.email, user.role])).toEqual([['levan@crp.example', 'consultant'], ['nino@crp.example', 'admin']]);
       expect(new Set(users.map((user) => user.organisation_id)).size).toBe(1);
-      expect(await signIn(newAgent(running.app), 'nino@crp.example', PASSWORD)).toBe('/team');
+      expect(await signIn(newAgent(running.app), 'nino@crp.example', PASSWORD)).toBe('/assessments');
     } finally {
       await running.stop();
     }

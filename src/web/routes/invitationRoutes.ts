@@ -5,7 +5,7 @@ import { INVITATION_DAYS, type AccountService, type SignedInUser } from '../../s
 import { passwordProblemMessageKey } from '../../services/passwordPolicy.js';
 import { fieldError, formErrorsView, readNewPasswordForm, typedValue } from '../forms/accountForms.js';
 import type { FieldError } from '../forms/fields.js';
-import { homeFor, startSignedInSession } from './signInRoutes.js';
+import { SIGNED_IN_HOME, startSignedInSession } from './signInRoutes.js';
 
 /** Invitation links: the invited user creates a password, and is signed in. */
 export function invitationRoutes(accounts: AccountService, t: Translate, clock: () => number = Date.now): Router {
@@ -57,7 +57,7 @@ export function invitationRoutes(accounts: AccountService, t: Translate, clock: 
       return;
     }
     await startSignedInSession(req, accepted.user, clock());
-    res.redirect(303, homeFor(accepted.user));
+    res.redirect(303, SIGNED_IN_HOME);
   });
 
   return router;

@@ -8,10 +8,8 @@ import { isLocalPath, SIGN_IN_PATH, signedInUser } from '../middleware/currentUs
 import { endSession, renewSession } from '../middleware/sessions.js';
 import type { SignInThrottle } from '../middleware/signInThrottle.js';
 
-/** Where a user lands after signing in when no page asked for it. */
-export function homeFor(user: SignedInUser): string {
-  return user.role === 'admin' ? '/team' : '/';
-}
+/** Where a user lands after signing in: their firm's assessments, whatever the role (admins reach the team from the header). */
+export const SIGNED_IN_HOME = '/assessments';
 
 /** Signs the user in on this browser: a new session id, keeping an assessment the browser held. */
 export function startSignedInSession(req: Parameters<typeof renewSession>[0], user: SignedInUser, now: number): Promise<void> {
@@ -45,7 +43,7 @@ export function signInRoutes(accounts: AccountService, throttle: SignInThrottle,
     const next = isLocalPath(req.query.next) ? req.query.next : undefined;
     const user = signedInUser(res);
     if (user) {
-      res.redirect(303, next ?? homeFor(user));
+      res.redirect(303, next ?? SIGNED_IN_HOME);
       return;
     }
     render(res, { status: 200, next, signedOut: req.query.signed_out === '1' });
@@ -77,7 +75,7 @@ export function signInRoutes(accounts: AccountService, throttle: SignInThrottle,
     }
     await allowance.succeeded();
     await startSignedInSession(req, user, clock());
-    res.redirect(303, next ?? homeFor(user));
+    res.redirect(303, next ?? SIGNED_IN_HOME);
   });
 
   router.post('/sign-out', async (req, res) => {
