@@ -19,7 +19,8 @@ export async function readShareLinkForm(req: Request, t: Translate): Promise<Sim
     .withMessage(message)
     .bail()
     .isInt({ min: 1, max: SHARE_LINK_DAYS_MAX })
-    .withMessage(message)
-    .toInt();
-  return readSimpleForm<{ days: number }>(req, SHARE_LINK_FIELDS, [days]);
+    .withMessage(message);
+  // Converted here, not by a sanitizer: a refused form shows the value again as it was typed.
+  const result = await readSimpleForm<{ days: string }>(req, SHARE_LINK_FIELDS, [days]);
+  return result.ok ? { ok: true, data: { days: Number(result.data.days) } } : result;
 }
