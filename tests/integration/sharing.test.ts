@@ -190,6 +190,18 @@ describe(`read-only links for a firm's client (${testStore})`, () => {
     }
     await visitor.get(`${second.shared}/results`).expect(200);
 
+    // The consultant reopens the assessment (a section no longer complete): the link says the results are not ready, not 404.
+    const assessmentId = base.split('/').pop() ?? '';
+    const progress = await running.database.db.selectFrom('section_progress').selectAll().where('assessment_id', '=', assessmentId).where('section_id', '=', 'profile').executeTakeFirstOrThrow();
+    await running.database.db.deleteFrom('section_progress').where('assessment_id', '=', assessmentId).where('section_id', '=', 'profile').execute();
+    for (const page of ['/results', '/report.pdf']) {
+      const answer = await visitor.get(`${second.shared}${page}`);
+      expect(answer.status, page).toBe(409);
+      expect(answer.text).toContain('Caucasus Risk Partners is changing this assessment.');
+    }
+    await running.database.db.insertInto('section_progress').values(progress).execute();
+    await visitor.get(`${second.shared}/results`).expect(200);
+
     // A year later (the clock moved by moving the expiry back).
     await running.database.db.updateTable('share_links').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', sha256(second.token)).execute();
     for (const page of ['/results', '/report.pdf']) {
