@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
 import { sharePageView, type SharePageInput } from '../../presenters/sharePage.js';
-import type { ShareLinkService } from '../../services/shareLinkService.js';
+import type { IssuedShareLink, ShareLinkService } from '../../services/shareLinkService.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { readShareLinkForm } from '../forms/shareLinkForm.js';
 import { checkedUser } from '../middleware/currentUser.js';
@@ -71,7 +71,7 @@ export function shareRoutes(shareLinks: ShareLinkService, t: Translate, options:
       return;
     }
     const assessment = { id: state.assessment.id, organisationId: state.assessment.organisationId, readyForResults: state.readyForResults };
-    let issued;
+    let issued: IssuedShareLink;
     try {
       issued = await shareLinks.create(checkedUser(res), assessment, form.data.days);
     } catch (error) {

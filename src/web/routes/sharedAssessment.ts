@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
 import { sharedByText } from '../../presenters/sharePage.js';
-import { AssessmentNotFoundError, type AssessmentService } from '../../services/assessmentService.js';
+import { AssessmentNotFoundError, type AssessmentService, type AssessmentState } from '../../services/assessmentService.js';
 import type { ShareLinkService } from '../../services/shareLinkService.js';
 import { provideAssessment } from './assessmentContext.js';
 
@@ -46,7 +46,7 @@ export function sharedAssessment(shareLinks: ShareLinkService, assessments: Asse
       notFound(res);
       return;
     }
-    let state;
+    let state: AssessmentState;
     try {
       state = await assessments.load(link.assessmentId);
     } catch (error) {
