@@ -11,6 +11,7 @@ import type { AssessmentService } from './services/assessmentService.js';
 import type { PracticeService } from './services/practiceService.js';
 import type { ExportService } from './services/exportService.js';
 import type { ReportService } from './services/reportService.js';
+import type { ShareLinkService } from './services/shareLinkService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
 import { loadCurrentUser, type SignedInSessionSettings } from './web/middleware/currentUser.js';
@@ -31,6 +32,8 @@ import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
+import { shareRoutes } from './web/routes/shareRoutes.js';
+import { onlySharedPages, SHARED_BASE, sharedAssessment } from './web/routes/sharedAssessment.js';
 
 export interface AppDependencies {
   logger: Logger;
@@ -63,6 +66,10 @@ export interface AppDependencies {
   signedInSessions: SignedInSessionSettings;
   /** Days an assessment is kept after its last change; the pages that hand out a resume link say so. */
   abandonedAssessmentDays: number;
+  /** Read-only links to a firm's assessment that a consultant gives a client. */
+  shareLinkService: ShareLinkService;
+  /** The lifetime the share page offers for a new link (SHARE_LINK_DAYS). */
+  shareLinkDays: number;
   /** Runs before sessions: turns requests away while the server drains (src/web/draining.ts). */
   refuseWhileDraining?: RequestHandler;
 }
@@ -102,6 +109,26 @@ export function createApp(deps: AppDependencies): Express {
   const pdfGate = pdfDownloadGate(deps.pdfRenderPool, pdfRefusals);
   app.get(`${SESSION_ASSESSMENT_BASE}/report.pdf`, pdfGate);
   app.get('/assessments/:assessmentId/report.pdf', pdfGate);
+  app.get(`${SHARED_BASE}/:token/report.pdf`, pdfGate);
+
+  // One set of routes for the pages of an assessment, under each base that resolves one.
+  const assessmentPages = Router({ mergeParams: true });
+  assessmentPages.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
+  assessmentPages.use(resultsRoutes(deps.assessmentService, t));
+  assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
+  assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
+  assessmentPages.use(exportRoutes(deps.exportService));
+
+  // A client's read-only link, before the session is read: its pages only read, so opening one
+  // creates no session and writes no row, and a signed-in user's header (sign-out, team) is not
+  // there. Only the shared pages pass, by GET; failed lookups are throttled per address.
+  app.use(
+    `${SHARED_BASE}/:token`,
+    onlySharedPages,
+    deps.throttles.shareLinkAttempts,
+    sharedAssessment(deps.shareLinkService, deps.assessmentService, t),
+    assessmentPages,
+  );
 
   setUpFormParsing(app);
   setUpSessions(app, { secret: deps.sessionSecret, secure: deps.secureCookies, store: deps.sessionStore });
@@ -118,16 +145,15 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/resume', deps.throttles.resumeAttempts);
 
   app.use(startRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
-  // One set of routes for the pages of an assessment, under each base that resolves one.
-  const assessmentPages = Router({ mergeParams: true });
-  assessmentPages.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
-  assessmentPages.use(resultsRoutes(deps.assessmentService, t));
-  assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
-  assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
-  assessmentPages.use(exportRoutes(deps.exportService));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(practiceRoutes(deps.practiceService, t));
-  app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService, deps.practiceService), assessmentPages);
+  // The share page lives on the firm's base only; the anonymous base has no one to share with.
+  app.use(
+    '/assessments/:assessmentId',
+    ...firmAssessment(deps.assessmentService, deps.practiceService),
+    shareRoutes(deps.shareLinkService, t, { publicUrl: deps.publicUrl, defaultDays: deps.shareLinkDays }),
+    assessmentPages,
+  );
   app.use(infoRoutes(t));
   app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
   app.use(invitationRoutes(deps.accountService, t));

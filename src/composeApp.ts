@@ -18,6 +18,8 @@ import { createAccountRepository } from './repositories/accountRepository.js';
 import { createClientRepository } from './repositories/clientRepository.js';
 import { createPracticeRepository } from './repositories/practiceRepository.js';
 import { createPracticeService } from './services/practiceService.js';
+import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
+import { createShareLinkService } from './services/shareLinkService.js';
 import { createAccountService, INVITATION_DAYS } from './services/accountService.js';
 import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
 import { createSignInThrottle, type SignInThrottleSettings } from './web/middleware/signInThrottle.js';
@@ -48,6 +50,8 @@ export interface AppSettings {
   abandonedAssessmentDays: number;
   /** How often the clean-up runs. */
   purgeIntervalMs: number;
+  /** The lifetime the share page offers for a client's read-only link (SHARE_LINK_DAYS). */
+  shareLinkDays: number;
   /** Tests only: a stand-in render worker (one that fails its warm-up or holds its work) and its retry timing. */
   pdfWorker?: RenderWorkerSource;
   pdfRestartBackoff?: RestartBackoff;
@@ -116,6 +120,8 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     signInThrottle: createSignInThrottle(database.raw, settings.signInThrottling, settings.logger),
     signedInSessions: settings.signedInSessions,
     abandonedAssessmentDays: settings.abandonedAssessmentDays,
+    shareLinkService: createShareLinkService(createShareLinkRepository(database.db)),
+    shareLinkDays: settings.shareLinkDays,
     refuseWhileDraining: draining.refuseNewRequests,
   });
   return {

@@ -9,6 +9,11 @@ import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
 import type { SignInThrottleSettings } from './web/middleware/signInThrottle.js';
 import type { ThrottleSettings } from './web/middleware/throttles.js';
 
+/** A read-only link for a client works this many days unless the consultant chooses otherwise. */
+export const DEFAULT_SHARE_LINK_DAYS = 30;
+/** The longest a read-only link may work: a year, so a forgotten link does not open the results for ever. */
+export const SHARE_LINK_DAYS_MAX = 365;
+
 /** ACTION_DUE_DAYS: days to the default due date for priorities 1 (most urgent) to 4, e.g. "14,30,90,180". */
 const dueDaysSchema = z
   .string()
@@ -71,6 +76,7 @@ const environmentSchema = z.object({
   // Per client address (TRUST_PROXY decides which address that is), shared by every instance on the database.
   ASSESSMENT_CREATION_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   ASSESSMENT_CREATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  // Failed resume attempts and failed share link attempts, each counted on its own.
   RESUME_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   RESUME_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
   // Failed sign-ins allowed per account (the email typed) and per client address, in one window.
@@ -83,6 +89,8 @@ const environmentSchema = z.object({
   // An assessment with no change for this many days is deleted, with everything that belongs to it.
   ABANDONED_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  // What the share page offers as a read-only link's lifetime; the consultant may choose 1 to SHARE_LINK_DAYS_MAX.
+  SHARE_LINK_DAYS: z.coerce.number().int().min(1).max(SHARE_LINK_DAYS_MAX).default(DEFAULT_SHARE_LINK_DAYS),
 });
 
 /** How the HTTP server treats slow and numerous clients (see src/httpServer.ts). */
@@ -124,6 +132,8 @@ export interface Config {
   abandonedAssessmentDays: number;
   /** How often the running app runs the clean-up. */
   purgeIntervalMs: number;
+  /** The lifetime the share page offers for a client's read-only link. */
+  shareLinkDays: number;
   http: HttpLimits;
   /** After SIGTERM, how long requests already received may take before their connections are cut. */
   shutdownGraceMs: number;
@@ -216,6 +226,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     signedInSessions: { idleTimeoutMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteTimeoutMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     abandonedAssessmentDays: values.ABANDONED_ASSESSMENT_DAYS,
     purgeIntervalMs: values.PURGE_INTERVAL_MINUTES * 60_000,
+    shareLinkDays: values.SHARE_LINK_DAYS,
     http: {
       headersTimeoutMs: values.HEADERS_TIMEOUT_MS,
       requestTimeoutMs: values.REQUEST_TIMEOUT_MS,

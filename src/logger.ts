@@ -27,8 +27,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Paths whose next segment is a secret: /resume/<token>. Express matches routes case-insensitively. */
-const SECRET_AFTER = /^(\/+resume\/)[^/]*/i;
+/** Paths whose next segment is a secret: /resume/<token>, /shared/<token>. Express matches routes case-insensitively. */
+const SECRET_AFTER = /^(\/+(?:resume|shared)\/)[^/]*/i;
 /** A segment this long is an identifier or a token, never a word worth keeping in a log. */
 const LONG_SEGMENT = /[^/]{32,}/g;
 /** Logs stay one short line, whatever a client sends. */

@@ -194,6 +194,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('assessments_client').on('assessments').column('client_id').execute();
     },
   },
+  '0011_share_links': {
+    async up(db: Kysely<unknown>) {
+      // Read-only links a consultant hands a client. Only the secret's SHA-256 is kept, so a copy
+      // of the database opens nothing. A link is never deleted when withdrawn: the share page
+      // keeps the record of who shared what and until when, and who withdrew it.
+      await db.schema
+        .createTable('share_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('created_by_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_by_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .execute();
+      await db.schema.createIndex('share_links_assessment').on('share_links').columns(['assessment_id', 'created_at']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

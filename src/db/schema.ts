@@ -141,6 +141,23 @@ export interface InvitationsTable {
   used_at: string | null;
 }
 
+/** A read-only link to one assessment's results, handed by a consultant to their client. */
+export interface ShareLinksTable {
+  /** Random (crypto.randomUUID): names the link on the share page, never opens it. */
+  id: string;
+  /** SHA-256 of the secret in the link, hex. The secret itself is never stored. */
+  token_hash: string;
+  assessment_id: string;
+  /** Who shared it; null once that user is gone. */
+  created_by_user_id: string | null;
+  created_at: string;
+  /** The link opens nothing from this instant on. */
+  expires_at: string;
+  /** Set when the link was withdrawn; it opens nothing from then on. */
+  revoked_at: string | null;
+  revoked_by_user_id: string | null;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   clients: ClientsTable;
@@ -154,4 +171,5 @@ export interface DatabaseSchema {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
+  share_links: ShareLinksTable;
 }

@@ -59,6 +59,9 @@ const ROUTES: Route[] = [
   ...ASSESSMENT_PAGES.map((page): Route => ({ method: 'GET', path: (ids) => `/assessments/${ids.assessment}${page}`, allowed: FIRM_STAFF })),
   ...ASSESSMENT_EDIT_PAGES.map((page): Route => ({ method: 'GET', path: (ids) => `/assessments/${ids.assessment}${page}`, allowed: FIRM_EDITORS })),
   ...ASSESSMENT_EDIT_PAGES.map((page): Route => ({ method: 'POST', path: (ids) => `/assessments/${ids.assessment}${page}`, allowed: FIRM_EDITORS })),
+  // The share page (an empty post is a 400: let through, and no link is made).
+  { method: 'GET', path: (ids) => `/assessments/${ids.assessment}/share`, allowed: FIRM_EDITORS },
+  { method: 'POST', path: (ids) => `/assessments/${ids.assessment}/share`, allowed: FIRM_EDITORS },
   { method: 'GET', path: () => '/team', allowed: ['admin'] },
   { method: 'GET', path: () => '/team/invite', allowed: ['admin'] },
   { method: 'POST', path: () => '/team/invite', allowed: ['admin'] },

@@ -1,21 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/database.js';
 import { csrfTokenFrom, formBody, hiddenFieldsFrom, resumeLinkFrom } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
+import { rowCounts } from '../support/rowCounts.js';
 import { testStore } from '../support/testApp.js';
 import { answersFor, newAgent, openResumeLink, postSection, startAssessment, submitSection } from '../support/walk.js';
-
-/** Rows in every table the app writes: what an anonymous visitor could make grow. */
-async function rowCounts(db: Db): Promise<Record<string, number>> {
-  const tables = (await db.introspection.getTables()).map((table) => table.name).sort();
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
-    const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
-    counts[table] = Number(result.rows[0]?.n ?? 0);
-  }
-  return counts;
-}
 
 describe(`anonymous visitors and sessions (${testStore})`, () => {
   const app = useFreshApp();

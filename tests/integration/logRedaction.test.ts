@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/sessions.js';
 import { answersFor, newAgent, openResumeLink, postSection, startAssessment } from '../support/walk.js';
 import { useAppsWithSettings } from '../support/lifecycle.js';
+import { memoryLog } from '../support/memoryLog.js';
 import { testStore } from '../support/testApp.js';
-
-/** The production logger (same level, same redaction), writing its JSON lines into memory. */
-function memoryLog() {
-  const chunks: string[] = [];
-  const logger = createLogger('info', { write: (chunk: string) => void chunks.push(chunk) });
-  return { logger, text: () => chunks.join(''), lines: () => chunks.join('').split('\n').filter((line) => line !== '') };
-}
 
 function sessionIdsIn(setCookie: string[] | string | undefined): string[] {
   const headers = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];

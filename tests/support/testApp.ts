@@ -6,6 +6,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { composeApp, type AppSettings } from '../../src/composeApp.js';
+import { DEFAULT_SHARE_LINK_DAYS } from '../../src/config.js';
 import { migrateToLatest, openDatabase, type Database, type DatabaseSettings } from '../../src/db/database.js';
 import { DEFAULT_DUE_DAYS } from '../../src/services/actionPlan.js';
 import type { SignInThrottleSettings } from '../../src/web/middleware/signInThrottle.js';
@@ -139,6 +140,7 @@ export async function startApp(dataDir: string, overrides: StartAppOptions = {})
     signedInSessions: { idleTimeoutMs: 30 * 60_000, absoluteTimeoutMs: 12 * 3_600_000 },
     abandonedAssessmentDays: 30,
     purgeIntervalMs: 3_600_000,
+    shareLinkDays: DEFAULT_SHARE_LINK_DAYS,
     ...overrides,
   });
   return {

@@ -8,6 +8,7 @@ import { reportMessages } from './report.js';
 import { accountMessages } from './accounts.js';
 import { practiceMessages } from './practice.js';
 import { exportsMessages } from './exports.js';
+import { sharingMessages } from './sharing.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -21,4 +22,5 @@ export const en: Readonly<Record<string, string>> = {
   ...accountMessages,
   ...practiceMessages,
   ...exportsMessages,
+  ...sharingMessages,
 };

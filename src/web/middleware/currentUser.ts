@@ -76,6 +76,13 @@ export function signedInUser(res: Response): SignedInUser | undefined {
   return res.locals.user as SignedInUser | undefined;
 }
 
+/** The signed-in user, for a handler that runs after requireSignedIn (without one, a wiring mistake). */
+export function checkedUser(res: Response): SignedInUser {
+  const user = signedInUser(res);
+  if (!user) throw new Error('this route runs after requireSignedIn');
+  return user;
+}
+
 /** Signed out: 303 to the sign-in page, which returns here afterwards. */
 export const requireSignedIn: RequestHandler = (req, res, next) => {
   if (signedInUser(res)) {

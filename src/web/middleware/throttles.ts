@@ -20,6 +20,8 @@ export interface ThrottleSettings {
 export interface Throttles {
   assessmentCreation: RequestHandler;
   resumeAttempts: RequestHandler;
+  /** Opening a client's read-only link (/shared/<token>): failed lookups, under the resume attempts' limit. */
+  shareLinkAttempts: RequestHandler;
 }
 
 /** Created by migration 0005 with the layout the library expects; the clean-up empties it. */
@@ -127,17 +129,53 @@ function throttle(limiter: RateLimiterAbstract, logger: Logger, options: Throttl
 }
 
 /**
+ * Counts only the requests that end in a 404, and only once they have: a request that works
+ * writes nothing, not even a counter (a client opening a read-only link leaves no row). Before
+ * the request runs, the count is read, and an address over the limit is refused.
+ *
+ * The price: guesses sent in parallel are all let through before the first is counted, so a
+ * burst can overshoot the limit by the requests in flight. The throttle caps the load of a
+ * guessing client; the 256 bits of the secret are what make guessing hopeless.
+ */
+function failuresAfterTheAnswer(limiter: RateLimiterAbstract, logger: Logger, name: string): RequestHandler {
+  const storeFailed = throttleStoreFailureLog(logger, name);
+  const countFailure = (key: string) =>
+    limiter.consume(key).catch((outcome: unknown) => {
+      if (!(outcome instanceof RateLimiterRes)) storeFailed(outcome);
+    });
+  return async (req, res, next) => {
+    const key = clientKey(req.ip);
+    let used: RateLimiterRes | null = null;
+    try {
+      used = await limiter.get(key);
+    } catch (error) {
+      storeFailed(error);
+    }
+    if (used && used.consumedPoints >= limiter.points) {
+      next(new TooManyAttemptsError(retryAfterSecondsOf(used)));
+      return;
+    }
+    res.on('finish', () => {
+      if (res.statusCode === 404) void countFailure(key);
+    });
+    next();
+  };
+}
+
+/**
  * Per-address limits on what lets one client grow the database or guess secrets, counted in the
  * app's own database so they hold across instances.
  *
  * Resume attempts count failures only: the attempt is taken before the request runs (so a burst
  * of parallel guesses cannot slip past the limit) and given back when the link worked. Someone
  * guessing links is limited; people on one office network opening their own links never are.
- * Creations count every attempt: each one stores an assessment.
+ * Creations count every attempt: each one stores an assessment. Share link attempts count
+ * failures after the answer (see failuresAfterTheAnswer), so that opening a link stores nothing.
  */
 export function createThrottles(raw: RawConnection, settings: ThrottleSettings, logger: Logger): Throttles {
   return {
     assessmentCreation: throttle(limiterOn(raw, 'assessment_creation', settings.assessmentCreation), logger, { name: 'assessment creation' }),
     resumeAttempts: throttle(limiterOn(raw, 'resume_attempt', settings.resumeAttempts), logger, { name: 'resume attempts', countFailuresOnly: true }),
+    shareLinkAttempts: failuresAfterTheAnswer(limiterOn(raw, 'share_link_attempt', settings.resumeAttempts), logger, 'share link attempts'),
   };
 }

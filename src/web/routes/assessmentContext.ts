@@ -49,9 +49,14 @@ export function baseOf(res: Response): string {
   return res.locals.assessmentBase as string;
 }
 
+/** Whether this viewer may change the assessment (provideAssessment said 'edit'). */
+export function mayChange(res: Response): boolean {
+  return res.locals.assessmentAccess === 'edit';
+}
+
 /** For routes that change an assessment: a read-only viewer gets the same 404 as an unknown page. */
 export const editorsOnly: RequestHandler = (_req, res, next) => {
-  if (res.locals.assessmentAccess === 'edit') {
+  if (mayChange(res)) {
     next();
     return;
   }

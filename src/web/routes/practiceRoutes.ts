@@ -8,7 +8,7 @@ import { readAssessmentFilter, readClientSearch, type ListQuery } from '../forms
 import { readClientForm } from '../forms/clientForm.js';
 import type { FieldError, FormValues } from '../forms/fields.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
-import { requireRole, requireSignedIn, signedInUser, type SignedInUser } from '../middleware/currentUser.js';
+import { checkedUser, requireRole, requireSignedIn, type SignedInUser } from '../middleware/currentUser.js';
 import { provideAssessment, type AssessmentAccess } from './assessmentContext.js';
 
 /** Roles that run assessments and keep the client list; compliance reads only. */
@@ -18,11 +18,7 @@ const READING_ROLES = ['admin', 'consultant', 'compliance'] as const;
 /** Where a firm's assessment lives: its pages are the same routes as an anonymous browser's. */
 export const firmAssessmentBase = (assessmentId: string) => `/assessments/${assessmentId}`;
 
-function userOf(res: Response): SignedInUser {
-  const user = signedInUser(res);
-  if (!user) throw new Error('practice routes run after requireSignedIn');
-  return user;
-}
+const userOf = checkedUser;
 
 function accessOf(user: SignedInUser): AssessmentAccess {
   return (EDITING_ROLES as readonly string[]).includes(user.role) ? 'edit' : 'read';

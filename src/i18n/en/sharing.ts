@@ -1,0 +1,46 @@
+/** Read-only links a consultant gives a client: the share page and the shared results. */
+export const sharingMessages: Readonly<Record<string, string>> = {
+  'sharing.results.share': 'Share read-only',
+
+  'sharing.page.title': 'Share the results read-only',
+  'sharing.page.lead': 'Give your client a link to these results. With it they can see the results and download the PDF report without an account. They cannot change anything.',
+  'sharing.page.back': 'Back to the results',
+  'sharing.page.backToTasks': 'Back to the assessment',
+  'sharing.page.notReady': 'You can share the results once every section is complete. The link would show the results page, and this assessment has none yet.',
+  'sharing.page.notReadyLink': 'Go to the sections',
+  'sharing.page.notSaved': 'The link was not created: we could not store it just now. Try again in a moment.',
+
+  'sharing.form.title': 'Create a link',
+  'sharing.form.days': 'How many days the link works',
+  'sharing.form.daysHint': 'From 1 to {max} days. The link works to the end of its last day (UTC).',
+  'sharing.form.daysSuffix': 'days',
+  'sharing.form.button': 'Create a link',
+  'sharing.form.error.days': 'Enter a whole number of days from 1 to {max}',
+
+  'sharing.created.title': 'Your new link',
+  'sharing.created.lead': 'Copy the link now and send it to your client. It is shown only once: RiskPlan keeps no copy of it.',
+  'sharing.created.expires': 'It works until {date}.',
+  'sharing.created.private': 'Anyone who has the link can see these results. Send it only to the people it is meant for. You can withdraw it below at any time.',
+
+  'sharing.list.title': 'Links to these results',
+  'sharing.list.none': 'You have not shared these results yet.',
+  'sharing.list.sharedBy': 'Shared by',
+  'sharing.list.created': 'Created',
+  'sharing.list.until': 'Works until',
+  'sharing.list.status': 'Status',
+  'sharing.list.action': 'Action',
+  'sharing.list.formerUser': 'A former user',
+  'sharing.list.withdrawnBy': 'by {name}, {date}',
+  'sharing.list.withdraw': 'Withdraw',
+  'sharing.list.withdrawWhich': 'the link created {date}',
+  'sharing.status.active': 'Active',
+  'sharing.status.expired': 'Expired',
+  'sharing.status.withdrawn': 'Withdrawn',
+  'sharing.withdrawn.notice': 'The link is withdrawn. It no longer opens the results.',
+
+  'sharing.shared.byPerson': 'Shared by {name} of {organisation}. This link works until {date}.',
+  'sharing.shared.byFirm': 'Shared by {organisation}. This link works until {date}.',
+  'sharing.shared.readOnly': 'You can read these results and download the report. You cannot change them.',
+  'sharing.notReady.title': 'These results are not ready to view',
+  'sharing.notReady.body': '{organisation} is changing this assessment. Try the link again later, or ask the person who sent it to you.',
+};

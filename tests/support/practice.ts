@@ -1,0 +1,38 @@
+import type { Express } from 'express';
+import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import type { UserRole } from '../../src/services/accountFields.js';
+import { createUserDirectly, signIn } from './accounts.js';
+import { csrfTokenFrom, formBody, locationOf, pathOf } from './forms.js';
+import { newAgent, type Agent } from './walk.js';
+
+/** The consulting firm most tests work for, and another one whose users must see none of its data. */
+export const FIRM = 'Caucasus Risk Partners';
+export const OTHER_FIRM = 'Baku Assurance Group';
+
+/** Creates a user of the organisation (FIRM unless given) and signs a new browser in as them. */
+export async function signedInAs(app: Express, database: Database, email: string, role: UserRole, organisationName = FIRM, displayName = email.split('@')[0] ?? email): Promise<Agent> {
+  await createUserDirectly(database, { organisationName, email, role, displayName });
+  const agent = newAgent(app);
+  await signIn(agent, email);
+  return agent;
+}
+
+/** Adds a client through the form; returns its page's path. */
+export async function addClient(agent: Agent, fields: Readonly<Record<string, string>>): Promise<string> {
+  const form = await agent.get('/clients/new').expect(200);
+  const saved = await agent
+    .post('/clients')
+    .type('form')
+    .send(formBody({ _csrf: csrfTokenFrom(form.text), country: 'GE_AZ', ...fields }));
+  expect(saved.status).toBe(303);
+  return pathOf(locationOf(saved));
+}
+
+/** Starts an assessment of the client from its page; returns the assessment's base path. */
+export async function startAssessmentOf(agent: Agent, clientPath: string): Promise<string> {
+  const page = await agent.get(clientPath).expect(200);
+  const started = await agent.post(`${clientPath}/assessments`).type('form').send(formBody({ _csrf: csrfTokenFrom(page.text) }));
+  expect(started.status).toBe(303);
+  return pathOf(locationOf(started));
+}
