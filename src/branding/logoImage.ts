@@ -32,7 +32,9 @@ const STORED_MAX_BYTES = LOGO_MAX_BYTES;
 
 const WHITE = { r: 255, g: 255, b: 255 };
 
-export type LogoRefusalReason = 'empty' | 'tooLarge' | 'notPngOrJpeg' | 'unreadable' | 'tooManyPixels' | 'animated';
+export const LOGO_REFUSAL_REASONS = ['empty', 'tooLarge', 'notPngOrJpeg', 'unreadable', 'tooManyPixels', 'animated'] as const;
+
+export type LogoRefusalReason = (typeof LOGO_REFUSAL_REASONS)[number];
 
 export interface PreparedLogo {
   ok: true;
