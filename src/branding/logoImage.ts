@@ -71,7 +71,9 @@ async function encodeAt(upload: Buffer, longSide: number): Promise<PreparedLogo>
   // sharp strips every piece of metadata unless asked to keep it (keepMetadata, withIccProfile...).
   const { data, info } = await decoded(upload)
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
-    .png({ compressionLevel: 9, adaptiveFiltering: true, palette: false, progressive: false })
+    // zlib level 3 with adaptive row filters: within a few per cent of level 9's size on a
+    // photograph, in a fifteenth of the time (three steps of a 1600 x 1200 photo: 0.2 s, not 3.5 s).
+    .png({ compressionLevel: 3, adaptiveFiltering: true, palette: false, progressive: false })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`A prepared logo must have 3 channels, not ${info.channels}`);
   return { ok: true, png: data, width: info.width, height: info.height };

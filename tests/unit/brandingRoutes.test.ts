@@ -128,7 +128,8 @@ describe('GET /organisation/branding', () => {
   });
 });
 
-describe('POST /organisation/branding', () => {
+/** Real image work (sharp) on a machine other test files share: more time than a unit test's default. */
+describe('POST /organisation/branding', { timeout: 20_000 }, () => {
   it('given a firm name and a PNG with alpha, stores a plain PNG and shows it on the page, served as image/png', async () => {
     const repository = memoryRepository();
     const app = tinyApp(repository);

@@ -45,7 +45,8 @@ async function pixelAt(png: Buffer, x: number, y: number): Promise<number[]> {
   return [...data.subarray(at, at + info.channels)];
 }
 
-describe('prepareLogo', () => {
+/** Real image work (sharp) on a machine other test files share: more time than a unit test's default. */
+describe('prepareLogo', { timeout: 20_000 }, () => {
   it('given a PNG with alpha, flattens it onto white as an 8-bit sRGB PNG of the same size', async () => {
     const logo = await prepared(await pngWithAlpha());
     await expectPlainPng(logo);
