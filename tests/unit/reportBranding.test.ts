@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { questionnaireV2 } from '../../src/questionnaire/v2/index.js';
+import { renderReportPdf } from '../../src/report/pdf/document.js';
 import { renderBrandingOf } from '../../src/report/reportBranding.js';
 import type { AssessmentState } from '../../src/services/assessmentService.js';
 import { reportMetaFor } from '../../src/services/reportService.js';
+import { cmykJpeg, pngWithAlpha } from '../fixtures/logoImages.js';
+import { personaReport } from '../fixtures/personaReport.js';
+import { tbilisiSoftwareFirm } from '../fixtures/personas.js';
 
 const t = createTranslator('en');
 
@@ -34,5 +38,19 @@ describe('reportMetaFor', () => {
     expect(reportMetaFor(state, t, '  Kartli & Co  ')).toMatchObject({ consultantFirm: 'Kartli & Co', reportId: 'RP-ABCDEF12-3' });
     expect(reportMetaFor(state, t)).not.toHaveProperty('consultantFirm');
     expect(reportMetaFor(state, t, ' ')).not.toHaveProperty('consultantFirm');
+  });
+});
+
+describe('renderReportPdf with branding', () => {
+  const { model } = personaReport(tbilisiSoftwareFirm, { reportId: 'RP-UNIT-1', issuedAt: new Date('2026-12-02T10:00:00Z'), preparedBy: 'Leyla', ownerOf: () => 'Owner' });
+
+  it('given a logo that is not what prepareLogo makes (a PNG with alpha, a JPEG), refuses to draw it rather than break PDF/A', async () => {
+    for (const png of [await pngWithAlpha(), await cmykJpeg()]) {
+      await expect(renderReportPdf(model, { firmName: 'Kartli', logo: { png, width: 10, height: 10 } })).rejects.toThrow(/8-bit RGB PNG without alpha/);
+    }
+  });
+
+  it('given a firm name that is blank, draws the report as without branding', async () => {
+    expect((await renderReportPdf(model, { firmName: ' \n ' })).equals(await renderReportPdf(model))).toBe(true);
   });
 });
