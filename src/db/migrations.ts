@@ -194,6 +194,31 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('assessments_client').on('assessments').column('client_id').execute();
     },
   },
+  '0009_organisation_branding': {
+    async up(db: Kysely<unknown>) {
+      // The consultant firm's name and logo that an organisation's reports carry: one row per
+      // organisation. The logo is the PNG that prepareLogo made, as base64 text, which both stores
+      // keep alike. A logo is stored whole or not at all; the checks count characters on both
+      // stores. coalesce: a comparison with null is unknown, and a check that is unknown passes.
+      await db.schema
+        .createTable('organisation_branding')
+        .addColumn('organisation_id', 'text', (c) => c.primaryKey().references('organisations.id'))
+        .addColumn('firm_name', 'text', (c) => c.notNull())
+        .addColumn('logo_png_base64', 'text')
+        .addColumn('logo_mime', 'text')
+        .addColumn('logo_width', 'integer')
+        .addColumn('logo_height', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('organisation_branding_firm_name_length', sql`length(firm_name) between 1 and 120`)
+        .addCheckConstraint(
+          'organisation_branding_logo_whole',
+          sql`(logo_png_base64 is null and logo_mime is null and logo_width is null and logo_height is null)
+            or (coalesce(length(logo_png_base64), 0) between 1 and 700000 and coalesce(logo_mime, '') = 'image/png'
+              and coalesce(logo_width, 0) between 1 and 1200 and coalesce(logo_height, 0) between 1 and 1200)`,
+        )
+        .execute();
+    },
+  },
   '0011_share_links': {
     async up(db: Kysely<unknown>) {
       // Read-only links a consultant hands a client. Only the secret's SHA-256 is kept, so a copy

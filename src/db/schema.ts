@@ -158,6 +158,19 @@ export interface ShareLinksTable {
   revoked_by_user_id: string | null;
 }
 
+/** An organisation's consultant firm name and logo, printed on its reports (see src/branding/). */
+export interface OrganisationBrandingTable {
+  organisation_id: string;
+  /** 1 to 120 characters. */
+  firm_name: string;
+  /** A PNG made by prepareLogo (8-bit RGB, no alpha, no metadata), base64. The four logo columns are all set or all null. */
+  logo_png_base64: string | null;
+  logo_mime: 'image/png' | null;
+  logo_width: number | null;
+  logo_height: number | null;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   clients: ClientsTable;
@@ -172,4 +185,5 @@ export interface DatabaseSchema {
   users: UsersTable;
   invitations: InvitationsTable;
   share_links: ShareLinksTable;
+  organisation_branding: OrganisationBrandingTable;
 }

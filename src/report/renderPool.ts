@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.js';
+import { renderBrandingOf, type ReportBranding } from './reportBranding.js';
 import type { ReportModel } from './reportModelTypes.js';
 import type { RenderRequest, WorkerMessage } from './renderWorkerProtocol.js';
 
@@ -74,8 +75,11 @@ export interface PdfRenderPoolOptions {
 
 /** A place held in the pool for one render, taken before the costly model is built. */
 export interface PdfRenderReservation {
-  /** Renders in the held place. May still be refused if the workers stopped being able to start. */
-  render(model: ReportModel): Promise<Buffer>;
+  /**
+   * Renders in the held place, with the firm's name and logo when given. May still be refused if
+   * the workers stopped being able to start.
+   */
+  render(model: ReportModel, branding?: ReportBranding): Promise<Buffer>;
   /** Gives the place back unused. Does nothing once `render` was called or after a first release. */
   release(): void;
 }
@@ -85,8 +89,8 @@ export interface PdfRenderPool {
   hasCapacity(): boolean;
   /** Holds a place for one render, or says (undefined) that the pool is full or cannot render. */
   reserve(): PdfRenderReservation | undefined;
-  /** Renders without a reservation; refused when the pool is full. */
-  render(model: ReportModel): Promise<Buffer>;
+  /** Renders without a reservation (with the firm's name and logo when given); refused when the pool is full. */
+  render(model: ReportModel, branding?: ReportBranding): Promise<Buffer>;
   /** Whether a render can be served: a warm worker, or the first start of one still under way. */
   isReady(): boolean;
   /** Refuses new work, fails waiting and running renders, and stops the workers. */
@@ -96,6 +100,7 @@ export interface PdfRenderPool {
 interface Job {
   id: number;
   model: ReportModel;
+  branding?: ReportBranding;
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
 }
@@ -200,7 +205,7 @@ export function createPdfRenderPool(options: PdfRenderPoolOptions): PdfRenderPoo
         overrun?.reject(new PdfRenderTimeoutError(timeoutMs));
         dispatch();
       }, timeoutMs);
-      const request: RenderRequest = { id: job.id, model: job.model };
+      const request: RenderRequest = { id: job.id, model: job.model, ...(job.branding ? { branding: job.branding } : {}) };
       slot.worker.postMessage(request);
     }
   }
@@ -275,14 +280,14 @@ export function createPdfRenderPool(options: PdfRenderPoolOptions): PdfRenderPoo
   }
 
   /** Queues a render; `holdsPlace` when it fills a reservation, which the capacity already counts. */
-  function enqueue(model: ReportModel, holdsPlace: boolean): Promise<Buffer> {
+  function enqueue(model: ReportModel, branding: ReportBranding | undefined, holdsPlace: boolean): Promise<Buffer> {
     if (closed) return Promise.reject(new PdfRenderPoolClosedError('The PDF render pool is closed'));
     if (!anyCanServe()) return Promise.reject(new PdfRenderUnavailableError('No PDF render worker could start'));
     if (!holdsPlace && occupied() >= size + maxQueue) {
       return Promise.reject(new PdfRenderPoolBusyError(`All ${size} PDF render workers are busy and ${queue.length} renders are waiting`));
     }
     return new Promise<Buffer>((resolve, reject) => {
-      queue.push({ id: nextId++, model, resolve, reject });
+      queue.push({ id: nextId++, model, ...(branding ? { branding: renderBrandingOf(branding) } : {}), resolve, reject });
       dispatch();
     });
   }
@@ -308,12 +313,12 @@ export function createPdfRenderPool(options: PdfRenderPoolOptions): PdfRenderPoo
         return true;
       };
       return {
-        render: (model) => enqueue(model, giveBack()),
+        render: (model, branding) => enqueue(model, branding, giveBack()),
         release: () => void giveBack(),
       };
     },
 
-    render: (model) => enqueue(model, false),
+    render: (model, branding) => enqueue(model, branding, false),
 
     async close() {
       if (closed) return;

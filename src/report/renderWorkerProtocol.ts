@@ -1,15 +1,18 @@
 import type { MessagePort } from 'node:worker_threads';
+import { ownBytes, type ReportBranding } from './reportBranding.js';
 import type { ReportModel } from './reportModelTypes.js';
 
 /**
  * What the render pool and a render worker say to each other. A worker warms up first and says
  * `ready`, or `warmUpFailed` if it cannot (it then takes no work and the pool retries later);
- * then it answers each `{ id, model }` with the PDF bytes or an error.
+ * then it answers each `{ id, model, branding? }` with the PDF bytes or an error.
  */
 
 export interface RenderRequest {
   id: number;
   model: ReportModel;
+  /** The consultant firm's name and logo, when the report carries them (see reportBranding.ts). */
+  branding?: ReportBranding;
 }
 
 export type WorkerMessage =
@@ -20,7 +23,7 @@ export type WorkerMessage =
 
 export interface RenderWorkerParts {
   warmUp: () => Promise<void>;
-  render: (model: ReportModel) => Promise<Uint8Array>;
+  render: (model: ReportModel, branding?: ReportBranding) => Promise<Uint8Array>;
 }
 
 function messageOf(error: unknown): string {
@@ -30,10 +33,10 @@ function messageOf(error: unknown): string {
 /** Runs the worker's side of the protocol on `port` (the worker's `parentPort`). */
 export function serveRenderRequests(port: MessagePort, parts: RenderWorkerParts): void {
   const answer = (request: RenderRequest): void => {
-    parts.render(request.model).then(
+    parts.render(request.model, request.branding).then(
       (bytes) => {
         // Hand the bytes over without copying: a buffer of its own, transferred.
-        const pdf = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+        const pdf = ownBytes(bytes);
         const message: WorkerMessage = { type: 'done', id: request.id, pdf };
         port.postMessage(message, [pdf.buffer as ArrayBuffer]);
       },

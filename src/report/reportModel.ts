@@ -715,7 +715,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       left: t('report.footer.reportId', { reportId: meta.reportId, version: questionnaire.version }),
       pageTemplate: t('report.footer.page'),
     },
-    labels: { contents: t('report.contents'), cover: t('report.bookmark.cover') },
+    labels: { contents: t('report.contents'), cover: t('report.bookmark.cover'), preparedByFirm: t('branding.report.preparedBy') },
     cover: {
       kicker: t('report.cover.kicker'),
       title: t('report.cover.title'),

@@ -142,8 +142,11 @@ export interface ReportModel {
   header: { left: string; right: string };
   /** Footer: report ID on the left; the page number template with {page} and {pages}. */
   footer: { left: string; pageTemplate: string };
-  /** Labels the HTML view needs around the content. */
-  labels: { contents: string; cover: string };
+  /**
+   * Labels the renderers need around the content. `preparedByFirm`: the branded cover's "Prepared
+   * by {firm}", the firm's name filled in by the renderer from the report's branding.
+   */
+  labels: { contents: string; cover: string; preparedByFirm?: string };
   cover: ReportCover;
   sections: ReportSection[];
 }

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/catalogue.js';
 import { effectiveAnswers } from '../questionnaire/visibility.js';
+import type { ReportBranding } from '../report/reportBranding.js';
 import { buildReportModel, type ReportMeta, type ReportModel } from '../report/reportModel.js';
 import type { ActionPlanService } from './actionPlanService.js';
 import type { AssessmentService, AssessmentState } from './assessmentService.js';
@@ -12,25 +13,28 @@ function textAnswer(state: AssessmentState, questionId: string): string {
 /**
  * What the cover says about this issue of the report. The issue time is the assessment's last
  * save, so downloading an unchanged assessment twice gives the same bytes; the report id names
- * the assessment and that save.
+ * the assessment and that save. A consultant firm's report names the firm (its cover facts, the
+ * appendix and the document's author).
  */
-export function reportMetaFor(state: AssessmentState, t: Translate): ReportMeta {
+export function reportMetaFor(state: AssessmentState, t: Translate, firmName?: string): ReportMeta {
   const company = textAnswer(state, state.questionnaire.roles.companyName);
   const preparer = textAnswer(state, state.questionnaire.roles.preparedBy);
   return {
     reportId: `RP-${state.assessment.id.slice(0, 8).toUpperCase()}-${state.assessment.revision}`,
     issuedAt: new Date(state.assessment.updatedAt),
     preparedBy: preparer || t('report.cover.preparedBySelf', { company }),
+    ...(firmName?.trim() ? { consultantFirm: firmName.trim() } : {}),
   };
 }
 
 /**
  * Builds the report model of an assessment. From questionnaire 2.0 on the report prints the
- * action plan (owners, due dates); a 1.0 report stays as it always was.
+ * action plan (owners, due dates); a 1.0 report stays as it always was. A consultant's report
+ * gets the firm's name from its `branding`, which is then given to the render with the model.
  */
 export function createReportService(assessments: AssessmentService, actionPlans: ActionPlanService, t: Translate) {
   return {
-    async model(state: AssessmentState): Promise<ReportModel> {
+    async model(state: AssessmentState, branding?: Pick<ReportBranding, 'firmName'>): Promise<ReportModel> {
       const register = assessments.results(state);
       const actionPlan = state.questionnaire.plans ? await actionPlans.actionPlanFor(state, register) : undefined;
       return buildReportModel({
@@ -38,7 +42,7 @@ export function createReportService(assessments: AssessmentService, actionPlans:
         answers: effectiveAnswers(state.questionnaire, state.answers),
         register,
         translate: t,
-        meta: reportMetaFor(state, t),
+        meta: reportMetaFor(state, t, branding?.firmName),
         ...(actionPlan ? { actionPlan } : {}),
       });
     },

@@ -9,6 +9,7 @@ import { accountMessages } from './accounts.js';
 import { practiceMessages } from './practice.js';
 import { exportsMessages } from './exports.js';
 import { sharingMessages } from './sharing.js';
+import { brandingMessages } from './branding.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -23,4 +24,5 @@ export const en: Readonly<Record<string, string>> = {
   ...practiceMessages,
   ...exportsMessages,
   ...sharingMessages,
+  ...brandingMessages,
 };

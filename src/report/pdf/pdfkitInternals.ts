@@ -363,3 +363,25 @@ export function expandOutlineRoot(doc: Doc): void {
   const root = doc.outline as unknown as { options: Record<string, unknown> };
   root.options = { ...root.options, expanded: true };
 }
+
+/** An image opened once for a document, to be drawn on any number of pages. */
+export interface OpenedImage {
+  /** In pixels. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Opens an image from its bytes (`doc.openImage`, public pdfkit 0.20 API that @types/pdfkit 0.17
+ * does not describe). pdfkit keeps an image opened from a file path for reuse, but embeds one
+ * given as bytes again at every `image()` call: opened once, every page shares one image object.
+ */
+export function openImage(doc: Doc, bytes: Uint8Array): OpenedImage {
+  return (doc as unknown as { openImage(src: Uint8Array): OpenedImage }).openImage(bytes);
+}
+
+/** Draws an opened image with its top left corner at (x, y), `width` x `height` points. */
+export function drawImage(doc: Doc, image: OpenedImage, x: number, y: number, width: number, height: number): void {
+  // pdfkit's image() takes what openImage returned as well as a source (not in the types).
+  doc.image(image as unknown as Buffer, x, y, { width, height });
+}

@@ -1,9 +1,10 @@
 import type { ReportCover, ReportSection, ReportSubsection } from '../reportModelTypes.js';
+import { fitInto, type DocumentBrand } from './brand.js';
 import { facts } from './blocks/facts.js';
 import { drawBlocks, leadOfBlocks } from './blocks/index.js';
 import { rating } from './blocks/rating.js';
 import { artifact, contentWidth, ensureSpace, group, layout, left, maxY, newPage, tagText, type Ctx } from './context.js';
-import { outlineRoot, type OutlineItem } from './pdfkitInternals.js';
+import { drawImage, outlineRoot, type OutlineItem } from './pdfkitInternals.js';
 import { hRule } from './shapes.js';
 import { pdfStyles as S } from './styles.js';
 
@@ -11,8 +12,14 @@ import { pdfStyles as S } from './styles.js';
 
 /** The company name on the cover: at most this high, cut with an ellipsis beyond. */
 const coverCompanyMaxHeight = 160;
+/** "Prepared by" the consultant firm under it: at most two lines. */
+const coverFirmMaxHeight = 32;
 
-export function drawCover(ctx: Ctx, cover: ReportCover, bookmark: string): void {
+/**
+ * The cover. A branded report (a consultant firm's) has the firm's logo above the title and says
+ * who prepared it under the company's name; without a brand the cover is as it always was.
+ */
+export function drawCover(ctx: Ctx, cover: ReportCover, bookmark: string, brand?: DocumentBrand): void {
   const { doc } = ctx;
   const width = contentWidth(doc);
   const x = left(doc);
@@ -21,12 +28,19 @@ export function drawCover(ctx: Ctx, cover: ReportCover, bookmark: string): void 
     doc.rect(0, 0, doc.page.width, 10).fillColor(S.colour.heading).fill();
   });
   doc.y = doc.page.margins.top + 40;
+  const { logo } = brand ?? {};
+  if (logo) {
+    const size = fitInto(logo, S.logo.cover);
+    artifact(doc, () => drawImage(doc, logo, x, S.space.coverLogoTop, size.width, size.height));
+    doc.y = Math.max(doc.y, S.space.coverLogoTop + size.height + S.space.coverLogoGap);
+  }
   group(ctx, 'Sect', (sect) => {
     tagText(sect, 'P', layout(ctx, S.text.coverKicker, cover.kicker, width), x, doc.y, width, false);
     tagText(sect, 'H1', layout(ctx, S.text.coverTitle, cover.title, width), x, doc.y + 6, width, false);
     const ruleY = doc.y + 14;
     hRule(doc, ruleY, S.colour.accent, S.line.headingRule);
     tagText(sect, 'P', layout(ctx, S.text.coverCompany, cover.company, width, coverCompanyMaxHeight), x, ruleY + 16, width, false);
+    if (brand) tagText(sect, 'P', layout(ctx, S.text.coverFirm, brand.preparedBy, width, coverFirmMaxHeight), x, doc.y + 4, width, false);
     doc.x = x;
     doc.y += 22;
     facts.draw(sect, { type: 'facts', rows: cover.facts }, 0);

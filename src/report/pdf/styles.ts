@@ -51,6 +51,7 @@ export const pdfStyles = {
     coverKicker: text('bold', 10, colour.accent),
     coverTitle: text('bold', 24, colour.heading, 3),
     coverCompany: text('bold', 18, colour.text, 3),
+    coverFirm: text('regular', 11, colour.muted, 2),
     coverNotice: text('regular', 8.5, colour.muted, 2),
     h1: text('bold', 17, colour.heading, 2),
     h2: text('bold', 13.5, colour.heading, 2),
@@ -112,6 +113,18 @@ export const pdfStyles = {
     headerRuleY: 46,
     footerRuleOffset: 44,
     footerOffset: 36,
+    /** A branded cover: the logo's top, and the room between it and the kicker under it. */
+    coverLogoTop: 44,
+    coverLogoGap: 26,
+    /** A branded running header: the most of the width the date may take, and the gap between its three parts. */
+    brandedHeaderDateShare: 0.3,
+    brandedHeaderGap: 10,
+    headerLogoGap: 4,
+  },
+  /** Boxes a firm's logo is fitted into (aspect kept), in points. */
+  logo: {
+    cover: { width: 200, height: 56 },
+    header: { width: 40, height: 12 },
   },
   line: {
     rule: 0.6,

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, Express, Request, RequestHandler, Response } from 'express';
+import { MULTIPART_POSTS } from './webSecurity.js';
 
 /**
  * Form tokens that need no storage. A token is an HMAC, under a key only the server holds, of
@@ -19,10 +20,14 @@ export const CSRF_COOKIE = 'riskplan.csrf';
 export const CSRF_FIELD = '_csrf';
 
 /**
- * Section saves check their token in the route itself (see `isCsrfValid`), so that a refused
- * save can show the form again with everything the user typed instead of an error page.
+ * Posts that check their form token in the route itself (see `isCsrfValid`): section saves, so
+ * that a refused save can show the form again with everything the user typed instead of an error
+ * page; and multipart posts, whose token only the route's own parser reads.
  */
-const SECTION_SAVE = /^\/(?:assessment|assessments\/[^/]+)\/sections\/[^/]+$/;
+const CHECKED_IN_ROUTE: readonly ((path: string) => boolean)[] = [
+  (path) => /^\/(?:assessment|assessments\/[^/]+)\/sections\/[^/]+$/.test(path),
+  (path) => MULTIPART_POSTS.has(path),
+];
 const NONCE = /^[A-Za-z0-9_-]{43}$/;
 const MAX_REMEMBERED_SESSION_TOKENS = 10_000;
 
@@ -113,7 +118,7 @@ export function setUpCsrf(app: Express, options: CsrfOptions): void {
     res.locals.csrfToken = () => tokenForPage(req, res);
     res.locals.csrfValid = () => isRequestValid(req);
     const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
-    if (safe || (req.method === 'POST' && SECTION_SAVE.test(req.path)) || isRequestValid(req)) {
+    if (safe || (req.method === 'POST' && CHECKED_IN_ROUTE.some((checked) => checked(req.path))) || isRequestValid(req)) {
       next();
       return;
     }

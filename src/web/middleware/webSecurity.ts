@@ -1,7 +1,16 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
 
 export const FORM_LIMITS = { bodyBytes: '100kb', fields: 300 } as const;
+
+/** The organisation's branding page, whose form uploads a logo (src/web/routes/brandingRoutes.ts). */
+export const BRANDING_PATH = '/organisation/branding';
+
+/**
+ * Posts whose route reads a multipart/form-data body itself, with its own tight limits (multer),
+ * and checks its form token once that body is read: the logo upload, and nothing else.
+ */
+export const MULTIPART_POSTS: ReadonlySet<string> = new Set([BRANDING_PATH]);
 
 /**
  * Every response says how it may be cached: nothing is stored unless a route says otherwise
@@ -20,14 +29,20 @@ export class UnsupportedBodyError extends Error {
   }
 }
 
+/** A multipart post to a route that reads it itself (MULTIPART_POSTS). */
+function isOwnMultipart(req: Request): boolean {
+  return req.method === 'POST' && MULTIPART_POSTS.has(req.path) && req.is('multipart/form-data') === 'multipart/form-data';
+}
+
 /**
- * Our forms post application/x-www-form-urlencoded and nothing else. Any other body (JSON,
- * multipart, text) is refused with 415 before a route sees it, and a post with no body gets an
- * empty form, so a route can always read `req.body` as the fields of a form.
+ * Our forms post application/x-www-form-urlencoded and nothing else, but for the few multipart
+ * posts whose route parses them (MULTIPART_POSTS). Any other body (JSON, multipart, text) is
+ * refused with 415 before a route sees it, and a post with no body gets an empty form, so a route
+ * can always read `req.body` as the fields of a form.
  */
 const formBodiesOnly: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
-  if (hasBody && !req.is('application/x-www-form-urlencoded')) {
+  if (hasBody && !req.is('application/x-www-form-urlencoded') && !isOwnMultipart(req)) {
     next(new UnsupportedBodyError(req.headers['content-type'] ?? 'an untyped body'));
     return;
   }
