@@ -10,11 +10,12 @@ import type { AccountService } from './services/accountService.js';
 import type { AssessmentService } from './services/assessmentService.js';
 import type { PracticeService } from './services/practiceService.js';
 import type { ExportService } from './services/exportService.js';
+import type { BrandingRepository } from './repositories/brandingRepository.js';
 import type { ReportService } from './services/reportService.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
-import { loadCurrentUser, type SignedInSessionSettings } from './web/middleware/currentUser.js';
+import { checkedUser, loadCurrentUser, requireRole, type SignedInSessionSettings } from './web/middleware/currentUser.js';
 import { setUpSessions } from './web/middleware/sessions.js';
 import type { SignInThrottle } from './web/middleware/signInThrottle.js';
 import type { Throttles } from './web/middleware/throttles.js';
@@ -30,6 +31,7 @@ import { firmAssessment, practiceRoutes } from './web/routes/practiceRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
+import { brandingRoutes } from './web/routes/brandingRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 import { shareRoutes } from './web/routes/shareRoutes.js';
@@ -42,6 +44,8 @@ export interface AppDependencies {
   practiceService: PracticeService;
   /** The action plan as XLSX and CSV and the report as DOCX. */
   exportService: ExportService;
+  /** The firm name and logo an organisation's admin sets for its reports. */
+  brandingRepository: BrandingRepository;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
   pdfRenderPool: PdfRenderPool;
@@ -158,6 +162,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
   app.use(invitationRoutes(deps.accountService, t));
   app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl }));
+  app.use(brandingRoutes({ repository: deps.brandingRepository, t, guard: requireRole('admin'), organisationIdOf: (res) => checkedUser(res).organisationId }));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));

@@ -13,6 +13,8 @@ import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
 import { createReportService } from './services/reportService.js';
 import { createExportService } from './services/exportService.js';
+import { createBrandingRepository } from './repositories/brandingRepository.js';
+import { firmBrandingOf } from './services/firmBranding.js';
 import { purgeExpiredData, schedulePurge } from './services/retention.js';
 import { createAccountRepository } from './repositories/accountRepository.js';
 import { createClientRepository } from './repositories/clientRepository.js';
@@ -82,13 +84,15 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const t = createTranslator('en');
   const draining = createDraining();
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
-  const reportService = createReportService(assessmentService, actionPlanService, t);
+  const brandingRepository = createBrandingRepository(database.db);
+  const reportService = createReportService(assessmentService, actionPlanService, t, firmBrandingOf(brandingRepository));
   const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
   const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
   const app = createApp({
     logger: settings.logger,
     assessmentService,
     reportService,
+    brandingRepository,
     exportService: createExportService(assessmentService, actionPlanService, reportService, t),
     actionPlanService,
     pdfRenderPool,

@@ -18,6 +18,12 @@ export function createBrandingRepository(db: Db) {
       return branding;
     },
 
+    /** The organisation's own name: what its reports say when it has set no firm name of its own. */
+    async organisationName(organisationId: string): Promise<string | undefined> {
+      const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
+      return row?.name;
+    },
+
     /** Sets the firm name, creating the organisation's branding if it has none; a logo stays as it is. */
     async saveFirmName(organisationId: string, firmName: string, now: string): Promise<void> {
       await db

@@ -27,24 +27,38 @@ export function reportMetaFor(state: AssessmentState, t: Translate, firmName?: s
   };
 }
 
+/** The firm's name and logo for an assessment's report; undefined for an anonymous assessment. */
+export type BrandingOf = (state: AssessmentState) => Promise<ReportBranding | undefined>;
+
 /**
  * Builds the report model of an assessment. From questionnaire 2.0 on the report prints the
- * action plan (owners, due dates); a 1.0 report stays as it always was. A consultant's report
- * gets the firm's name from its `branding`, which is then given to the render with the model.
+ * action plan (owners, due dates); a 1.0 report stays as it always was. A firm's report gets the
+ * firm's name (`brandingOf`), and its logo goes to the render with the model (`prepare`).
  */
-export function createReportService(assessments: AssessmentService, actionPlans: ActionPlanService, t: Translate) {
+export function createReportService(assessments: AssessmentService, actionPlans: ActionPlanService, t: Translate, brandingOf: BrandingOf = () => Promise.resolve(undefined)) {
+  async function modelWith(state: AssessmentState, branding: Pick<ReportBranding, 'firmName'> | undefined): Promise<ReportModel> {
+    const register = assessments.results(state);
+    const actionPlan = state.questionnaire.plans ? await actionPlans.actionPlanFor(state, register) : undefined;
+    return buildReportModel({
+      questionnaire: state.questionnaire,
+      answers: effectiveAnswers(state.questionnaire, state.answers),
+      register,
+      translate: t,
+      meta: reportMetaFor(state, t, branding?.firmName),
+      ...(actionPlan ? { actionPlan } : {}),
+    });
+  }
+
   return {
-    async model(state: AssessmentState, branding?: Pick<ReportBranding, 'firmName'>): Promise<ReportModel> {
-      const register = assessments.results(state);
-      const actionPlan = state.questionnaire.plans ? await actionPlans.actionPlanFor(state, register) : undefined;
-      return buildReportModel({
-        questionnaire: state.questionnaire,
-        answers: effectiveAnswers(state.questionnaire, state.answers),
-        register,
-        translate: t,
-        meta: reportMetaFor(state, t, branding?.firmName),
-        ...(actionPlan ? { actionPlan } : {}),
-      });
+    /** The report model, naming the firm of a firm's assessment (the printable page, the Word export). */
+    async model(state: AssessmentState): Promise<ReportModel> {
+      return modelWith(state, await brandingOf(state));
+    },
+
+    /** The model and the branding a PDF render needs (the logo is drawn, not part of the model). */
+    async prepare(state: AssessmentState): Promise<{ model: ReportModel; branding: ReportBranding | undefined }> {
+      const branding = await brandingOf(state);
+      return { model: await modelWith(state, branding), branding };
     },
   };
 }

@@ -54,6 +54,7 @@ function memoryRepository(): BrandingRepository & { rows: Map<string, Organisati
       if (row?.logo) rows.set(id, { organisationId: id, firmName: row.firmName, updatedAt: now });
       return Promise.resolve();
     },
+    organisationName: () => Promise.resolve('Caucasus Risk Partners'),
   };
   return store;
 }

@@ -1,5 +1,6 @@
 /** The consultant firm's name and logo: the page that sets them, and the report's wording for them. */
 export const brandingMessages: Readonly<Record<string, string>> = {
+  'branding.nav': 'Name and logo',
   'branding.title': 'Your firm on reports',
   'branding.lead': "Your firm's name and logo appear on the cover and at the top of every page of your organisation's reports.",
   'branding.firmName.label': 'Firm name',

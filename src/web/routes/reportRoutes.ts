@@ -76,10 +76,10 @@ export function reportRoutes(reports: ReportService, refusals: RefusalLog): Rout
       res.redirect(303, `${baseOf(res)}?incomplete=1`);
       return;
     }
-    const model = await reports.model(state);
+    const { model, branding } = await reports.prepare(state);
     let pdf: Buffer;
     try {
-      pdf = await reservationOf(res).render(model);
+      pdf = await reservationOf(res).render(model, branding);
     } catch (error) {
       // The pool may still refuse here (its workers stopped being able to start, or it closed
       // since the place was reserved): the same friendly 503, not an error page.
