@@ -10,6 +10,8 @@ import type { ActionPlanService } from './services/actionPlanService.js';
 import type { AccountService } from './services/accountService.js';
 import type { AssessmentService } from './services/assessmentService.js';
 import type { PracticeService } from './services/practiceService.js';
+import type { ComparisonService } from './services/comparisonService.js';
+import type { ReassessmentService } from './services/reassessmentService.js';
 import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
@@ -25,6 +27,7 @@ import { infoRoutes } from './web/routes/infoRoutes.js';
 import { invitationRoutes } from './web/routes/invitationRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
 import { firmAssessment, practiceRoutes } from './web/routes/practiceRoutes.js';
+import { comparisonRoutes, reassessmentRoutes } from './web/routes/reassessmentRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
@@ -36,6 +39,10 @@ export interface AppDependencies {
   assessmentService: AssessmentService;
   /** A consulting firm's clients and the lists of its assessments. */
   practiceService: PracticeService;
+  /** Re-assessments of a firm's assessments: copied answers and plan, answers to check. */
+  reassessmentService: ReassessmentService;
+  /** Two assessments of one client side by side. */
+  comparisonService: ComparisonService;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
   pdfRenderPool: PdfRenderPool;
@@ -123,7 +130,8 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(practiceRoutes(deps.practiceService, t));
-  app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService), assessmentPages);
+  app.use(comparisonRoutes(deps.practiceService, deps.comparisonService, t));
+  app.use('/assessments/:assessmentId', ...firmAssessment(deps.assessmentService), reassessmentRoutes(deps.reassessmentService, t), assessmentPages);
   app.use(infoRoutes(t));
   app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
   app.use(invitationRoutes(deps.accountService, t));

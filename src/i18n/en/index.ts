@@ -7,6 +7,7 @@ import { plansV2Messages } from './plansV2.js';
 import { reportMessages } from './report.js';
 import { accountMessages } from './accounts.js';
 import { practiceMessages } from './practice.js';
+import { reassessmentMessages } from './reassessment.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -19,4 +20,5 @@ export const en: Readonly<Record<string, string>> = {
   ...reportMessages,
   ...accountMessages,
   ...practiceMessages,
+  ...reassessmentMessages,
 };
