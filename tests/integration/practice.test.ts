@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { purgeExpiredData } from '../../src/services/retention.js';
-import { createUserDirectly, signIn } from '../support/accounts.js';
 import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
-import { answersFor, everyExposureProfile, newAgent, postSection, walkAllSections, type Agent } from '../support/walk.js';
-
-const FIRM = 'Caucasus Risk Partners';
-const OTHER_FIRM = 'Baku Assurance Group';
+import { addClient, OTHER_FIRM, signedInAs, startAssessmentOf, tableRows } from '../support/practice.js';
+import { answersFor, everyExposureProfile, newAgent, postSection, walkAllSections } from '../support/walk.js';
 
 /** A careful software firm: few exposures (nothing across the border, no ports). */
 const softwareFirmProfile: Readonly<Record<string, string | string[]>> = {
@@ -18,37 +15,6 @@ const softwareFirmProfile: Readonly<Record<string, string | string[]>> = {
   uses_ports: 'no',
   critical_activity_count: 'one',
 };
-
-async function signedInAs(app: Parameters<typeof newAgent>[0], database: Parameters<typeof createUserDirectly>[0], email: string, role: 'admin' | 'consultant' | 'compliance', organisationName = FIRM): Promise<Agent> {
-  await createUserDirectly(database, { organisationName, email, role, displayName: email.split('@')[0] ?? email });
-  const agent = newAgent(app);
-  await signIn(agent, email);
-  return agent;
-}
-
-/** Adds a client through the form; returns its page's path. */
-async function addClient(agent: Agent, fields: Readonly<Record<string, string>>): Promise<string> {
-  const form = await agent.get('/clients/new').expect(200);
-  const saved = await agent
-    .post('/clients')
-    .type('form')
-    .send(formBody({ _csrf: csrfTokenFrom(form.text), country: 'GE_AZ', ...fields }));
-  expect(saved.status).toBe(303);
-  return pathOf(locationOf(saved));
-}
-
-/** Starts an assessment of the client from its page; returns the assessment's base path. */
-async function startAssessmentOf(agent: Agent, clientPath: string): Promise<string> {
-  const page = await agent.get(clientPath).expect(200);
-  const started = await agent.post(`${clientPath}/assessments`).type('form').send(formBody({ _csrf: csrfTokenFrom(page.text) }));
-  expect(started.status).toBe(303);
-  return pathOf(locationOf(started));
-}
-
-function tableRows(html: string): string[] {
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
-}
 
 describe('a consulting firm: clients and their assessments', () => {
   const running = useFreshApp();

@@ -1,0 +1,43 @@
+import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import type { UserRole } from '../../src/services/accountFields.js';
+import { createUserDirectly, signIn } from './accounts.js';
+import { csrfTokenFrom, formBody, locationOf, pathOf } from './forms.js';
+import { newAgent, type Agent } from './walk.js';
+
+/** The consulting firm most tests sign in to, and another one whose data they must never see. */
+export const FIRM = 'Caucasus Risk Partners';
+export const OTHER_FIRM = 'Baku Assurance Group';
+
+/** Creates a user of the firm (the organisation too, the first time) and signs a new browser in as them. */
+export async function signedInAs(app: Parameters<typeof newAgent>[0], database: Database, email: string, role: UserRole, organisationName = FIRM): Promise<Agent> {
+  await createUserDirectly(database, { organisationName, email, role, displayName: email.split('@')[0] ?? email });
+  const agent = newAgent(app);
+  await signIn(agent, email);
+  return agent;
+}
+
+/** Adds a client through the form; returns its page's path. */
+export async function addClient(agent: Agent, fields: Readonly<Record<string, string>>): Promise<string> {
+  const form = await agent.get('/clients/new').expect(200);
+  const saved = await agent
+    .post('/clients')
+    .type('form')
+    .send(formBody({ _csrf: csrfTokenFrom(form.text), country: 'GE_AZ', ...fields }));
+  expect(saved.status).toBe(303);
+  return pathOf(locationOf(saved));
+}
+
+/** Starts an assessment of the client from its page; returns the assessment's base path. */
+export async function startAssessmentOf(agent: Agent, clientPath: string): Promise<string> {
+  const page = await agent.get(clientPath).expect(200);
+  const started = await agent.post(`${clientPath}/assessments`).type('form').send(formBody({ _csrf: csrfTokenFrom(page.text) }));
+  expect(started.status).toBe(303);
+  return pathOf(locationOf(started));
+}
+
+/** The text of each body row of the page's first table, tags stripped. */
+export function tableRows(html: string): string[] {
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+}
