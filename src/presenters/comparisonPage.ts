@@ -6,7 +6,7 @@ import type { Client } from '../repositories/clientRepository.js';
 import type { AssessmentListRow } from '../repositories/practiceRepository.js';
 import type { Band } from '../scoring/types.js';
 import type { AnswerChange, AnswerSide, Rating, RatingMove } from '../services/assessmentComparison.js';
-import type { AssessmentComparison, ComparedAssessment } from '../services/comparisonService.js';
+import type { AssessmentComparison } from '../services/comparisonService.js';
 import type { FieldError } from '../web/forms/fields.js';
 
 /** The compare page for two assessments of a client, the earlier one first. */
@@ -32,30 +32,36 @@ function dayOf(iso: string): string {
   return formatDate(new Date(iso));
 }
 
-/** "3 March 2026", with the time when another of the dates falls on the same day. */
-function startedLabel(iso: string, all: readonly string[]): string {
+/** "3 March 2026", with the time (UTC) when another of the dates falls on the same day. */
+function startedLabel(iso: string, all: readonly string[], zone = ' UTC'): string {
   const sameDay = all.filter((other) => dayOf(other) === dayOf(iso)).length > 1;
-  return sameDay ? `${dayOf(iso)}, ${timeFormat.format(new Date(iso))} UTC` : dayOf(iso);
+  return sameDay ? `${dayOf(iso)}, ${timeFormat.format(new Date(iso))}${zone}` : dayOf(iso);
 }
 
 function choiceOptions(choices: readonly AssessmentListRow[], selected: string | undefined, t: Translate) {
   const dates = choices.map((row) => row.createdAt);
   return [
     { value: '', label: t('compare.pick.choose'), selected: !selected },
-    ...choices.map((row) => {
-      const started = t(row.previousAssessmentId ? 'compare.pick.optionReassessment' : 'compare.pick.option', { date: startedLabel(row.createdAt, dates) });
-      const standing = row.band ? t(`band.${row.band}`) : t(`practice.status.${row.status}`);
-      return { value: row.id, label: `${started} – ${standing}`, selected: row.id === selected };
-    }),
+    ...choices.map((row) => ({
+      value: row.id,
+      label: t(row.previousAssessmentId ? 'compare.pick.optionReassessment' : 'compare.pick.option', {
+        // Without the zone: a select shows only so much, and the page says UTC beside each side.
+        date: startedLabel(row.createdAt, dates, ''),
+        standing: row.band ? t(`band.${row.band}`) : t(`practice.status.${row.status}`),
+      }),
+      selected: row.id === selected,
+    })),
   ];
 }
 
-function sideView(side: ComparedAssessment, other: ComparedAssessment, t: Translate) {
-  const dates = [side.state.assessment.createdAt, other.state.assessment.createdAt];
-  const iso = side.state.assessment.createdAt;
-  const sameDay = startedLabel(iso, dates) !== dayOf(iso);
+/** One side's column heading ("Earlier", "Later"), its start date and where to open it. */
+function sideView(which: 'earlier' | 'later', comparison: AssessmentComparison, t: Translate) {
+  const side = comparison[which];
+  const dates = [comparison.earlier.state.assessment.createdAt, comparison.later.state.assessment.createdAt];
   return {
-    label: sameDay ? t('compare.side.labelAt', { date: dayOf(iso), time: timeFormat.format(new Date(iso)) }) : t('compare.side.label', { date: dayOf(iso) }),
+    heading: t(`compare.side.${which}`),
+    caption: t(`compare.side.caption.${which}`),
+    started: t('compare.side.started', { date: startedLabel(side.state.assessment.createdAt, dates) }),
     version: t('compare.side.version', { version: side.state.questionnaire.version }),
     href: `/assessments/${side.state.assessment.id}`,
   };
@@ -125,10 +131,10 @@ function resultView(comparison: AssessmentComparison, t: Translate) {
     later: ratingCell(move.later, laterVersion, t),
     move: moveText(move, t),
   });
-  const unfinished = [earlier, later].filter((side) => !side.results).map((side) => sideView(side, side === earlier ? later : earlier, t).label);
+  const sides = { earlier: sideView('earlier', comparison, t), later: sideView('later', comparison, t) };
+  const unfinished = (['earlier', 'later'] as const).filter((which) => !comparison[which].results).map((which) => `${sides[which].caption} (${sides[which].started})`);
   return {
-    earlier: sideView(earlier, later, t),
-    later: sideView(later, earlier, t),
+    ...sides,
     ...(comparison.ratings
       ? { ratings: { overall: row(t('compare.ratings.overall'), comparison.ratings.overall), scenarios: comparison.ratings.scenarios.map((move) => row(scenarioName(move.scenarioId), move)) } }
       : { notReady: t('compare.ratings.notReady', { which: unfinished.join('; ') }) }),

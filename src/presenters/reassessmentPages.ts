@@ -7,6 +7,7 @@ import { currentQuestionnaire } from '../questionnaire/registry.js';
 import { findSection, isQuestionShown, isSectionRelevant } from '../questionnaire/visibility.js';
 import { formatDate } from '../report/model/context.js';
 import type { AssessmentState } from '../services/assessmentService.js';
+import type { AnswerToCheck } from '../questionnaire/answerCarryOver.js';
 import type { AnswersToCheck, ReassessmentOverview } from '../services/reassessmentService.js';
 import type { AssessmentAccess } from '../web/routes/assessmentContext.js';
 import { compareHref } from './comparisonPage.js';
@@ -69,7 +70,8 @@ export function reassessmentPanelView(page: PageContext, overview: ReassessmentO
 export interface AnswerToCheckView {
   questionId: string;
   question: string;
-  reason: string;
+  /** Said only where the group does not say it: the answer travelled but its note did not. */
+  remark?: string;
   earlier: string;
   earlierNote?: string;
   /** The answer given in this assessment, or why there is none; absent for a question no longer asked. */
@@ -78,20 +80,20 @@ export interface AnswerToCheckView {
   href?: string;
 }
 
-/** The "answers to check" page of a re-assessment. */
+/** The "answers to check" page of a re-assessment: questions to answer again first, then those no longer asked. */
 export function answersToCheckView(page: PageContext, check: AnswersToCheck, t: Translate) {
   const { state, base } = page;
   const before = check.previous.questionnaire;
   const earlierQuestions = questionIndex(before);
   const laterQuestions = questionIndex(state.questionnaire);
-  const items = check.items.flatMap((item): AnswerToCheckView[] => {
+  const itemOf = (item: AnswerToCheck): AnswerToCheckView[] => {
     const earlierQuestion = earlierQuestions.get(item.questionId)?.question;
     if (!earlierQuestion) return [];
     const later = laterQuestions.get(item.questionId);
     const common = {
       questionId: item.questionId,
-      question: t(later ? messageKeys.questionText(state.questionnaire.version, item.questionId) : messageKeys.questionText(before.version, item.questionId)),
-      reason: t(`reassess.check.reason.${item.reason}`),
+      question: t(messageKeys.questionText(later ? state.questionnaire.version : before.version, item.questionId)),
+      ...(item.reason === 'note_not_kept' ? { remark: t('reassess.check.noteNotKept') } : {}),
       earlier: displayAnswer(earlierQuestion, item.earlier, before.version, t),
       ...(item.earlier.note ? { earlierNote: item.earlier.note } : {}),
     };
@@ -108,10 +110,16 @@ export function answersToCheckView(page: PageContext, check: AnswersToCheck, t: 
         ...(asked && page.access === 'edit' ? { href: `${base}/sections/${later.sectionId}#question-${item.questionId}` } : {}),
       },
     ];
-  });
+  };
+  const again = check.items.filter((item) => item.reason !== 'removed').flatMap(itemOf);
+  const removed = check.items.filter((item) => item.reason === 'removed').flatMap(itemOf);
+  const groups = [
+    { id: 'again', heading: t('reassess.check.group.again'), lead: t('reassess.check.group.againLead'), items: again },
+    { id: 'removed', heading: t('reassess.check.group.removed'), lead: t('reassess.check.group.removedLead', { version: state.questionnaire.version }), items: removed },
+  ].filter((group) => group.items.length > 0);
   return {
     lead: t('reassess.check.lead', { date: formatDate(new Date(check.previous.assessment.createdAt)), version: before.version }),
-    items,
+    groups,
     backHref: base,
   };
 }

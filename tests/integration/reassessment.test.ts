@@ -1,21 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { messageKeys } from '../../src/questionnaire/messageKeys.js';
 import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
-import type { Answers, StoredAnswer } from '../../src/questionnaire/types.js';
-import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
-import { effectiveAnswers, isSectionRelevant } from '../../src/questionnaire/visibility.js';
-import { createAssessmentRepository } from '../../src/repositories/assessmentRepository.js';
+import type { Answers } from '../../src/questionnaire/types.js';
+import { effectiveAnswers } from '../../src/questionnaire/visibility.js';
 import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
 import type { RiskRegister } from '../../src/scoring/types.js';
 import { actionPlanFieldName } from '../../src/web/forms/actionPlanForm.js';
 import { answersOf } from '../fixtures/answerBuilder.js';
-import { haulierWithEveryMeasure, haulierWithNoMeasures } from '../fixtures/personas.js';
+import { haulierWithNoMeasures } from '../fixtures/personas.js';
 import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
 import { addClient, OTHER_FIRM, signedInAs, startAssessmentOf, tableRows } from '../support/practice.js';
+import { assessmentOnVersion1, betterHaulierAnswers, changePlan, idOf, postReassessment, reassess, valuesOf } from '../support/reassessment.js';
 import { newAgent, walkAllSections, type Agent } from '../support/walk.js';
 
 const t = createTranslator('en');
@@ -25,79 +23,13 @@ function html(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&#34;').replaceAll("'", '&#39;');
 }
 
-function valuesOf(answers: Answers): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, answer.value]));
-}
-
-function idOf(base: string): string {
-  return base.split('/').pop() ?? '';
-}
-
-/** The haulier with every measure in place, except phishing training (so that action stays recommended). */
-function betterHaulierAnswers(): Answers {
-  const phishing = currentQuestionnaire.sections.flatMap((s) => s.questions).find((q) => q.id === 'phishing_training');
-  const none = phishing?.options?.find((option) => option.credit === 'none')?.value ?? '';
-  return answersOf(currentQuestionnaire, { ...haulierWithEveryMeasure, answers: { ...haulierWithEveryMeasure.answers, phishing_training: none } });
-}
-
 function registerOf(answers: Answers): RiskRegister {
   return scoreAssessment(currentQuestionnaire, effectiveAnswers(currentQuestionnaire, answers));
-}
-
-/** Posts the "start a re-assessment" form from the assessment's task list; returns the response. */
-async function postReassessment(agent: Agent, base: string, token?: string) {
-  const csrf = token ?? csrfTokenFrom((await agent.get(base).expect(200)).text);
-  return agent.post(`${base}/reassessment`).type('form').send(formBody({ _csrf: csrf }));
-}
-
-/** Starts a re-assessment and returns its base path. */
-async function reassess(agent: Agent, base: string): Promise<string> {
-  const started = await postReassessment(agent, base);
-  expect(started.status).toBe(303);
-  return pathOf(locationOf(started));
-}
-
-/** Changes some fields of the action plan as the form does. */
-async function changePlan(agent: Agent, base: string, actions: Readonly<Record<string, { owner?: string; status?: string }>>): Promise<void> {
-  const page = await agent.get(`${base}/actions`).expect(200);
-  const fields: Record<string, string> = { _csrf: csrfTokenFrom(page.text) };
-  for (const [actionId, change] of Object.entries(actions)) {
-    if (change.owner !== undefined) fields[actionPlanFieldName('owner', actionId)] = change.owner;
-    if (change.status !== undefined) fields[actionPlanFieldName('status', actionId)] = change.status;
-  }
-  const saved = await agent.post(`${base}/actions`).type('form').send(formBody(fields));
-  expect(saved.status, saved.text.slice(0, 300)).toBe(303);
 }
 
 async function reassessmentsOf(database: Database, previousId: string): Promise<string[]> {
   const rows = await database.db.selectFrom('assessments').select('id').where('previous_assessment_id', '=', previousId).execute();
   return rows.map((row) => row.id);
-}
-
-/** A questionnaire 1.0 assessment of the client, answered and completed, written as the 1.0 walk stored it. */
-async function assessmentOnVersion1(database: Database, owner: { organisationId: string; clientId: string; createdByUserId: string }, extra: Readonly<Record<string, StoredAnswer>>): Promise<string> {
-  const repository = createAssessmentRepository(database.db);
-  const id = randomUUID();
-  await repository.create({ id, questionnaireVersion: '1.0', owner, now: '2025-11-03T09:00:00.000Z' });
-  const answers: Answers = {
-    ...answersOf(questionnaireV1, { answers: { company_name: 'Kartli Trans LLC', countries: ['georgia', 'azerbaijan'], cross_border: 'yes' }, measures: 'none' }),
-    ...extra,
-  };
-  for (const section of questionnaireV1.sections) {
-    if (!isSectionRelevant(section, answers)) continue;
-    const sectionAnswers = Object.fromEntries(section.questions.flatMap((q) => (answers[q.id] ? [[q.id, answers[q.id] as StoredAnswer]] : [])));
-    const outcome = await repository.saveSection({
-      assessmentId: id,
-      sectionId: section.id,
-      questionIds: section.questions.map((q) => q.id),
-      answers: sectionAnswers,
-      status: 'completed',
-      now: '2025-11-03T10:00:00.000Z',
-      expectedRevision: 0,
-    });
-    expect(outcome).toBe('saved');
-  }
-  return id;
 }
 
 async function clientIdByName(database: Database, name: string): Promise<string> {
@@ -209,7 +141,7 @@ describe('re-assessing a client and comparing two assessments', () => {
     const oldId = await assessmentOnVersion1(
       database,
       { organisationId: user.organisation_id, clientId, createdByUserId: user.id },
-      { insurance_review: { value: 'checked_covered', note: 'Policy renewed in January' }, site_locations: { value: 'Tbilisi depot; Rustavi yard' } },
+      { insurance_review: { value: 'checked_covered', note: 'Policy renewed in January' }, site_locations: { value: ['capital_city', 'near_border'], note: 'Depot in Rustavi' } },
     );
     const oldBase = `/assessments/${oldId}`;
     expect((await consultant.get(`${oldBase}/results`)).status).toBe(200);
@@ -225,20 +157,21 @@ describe('re-assessing a client and comparing two assessments', () => {
 
     const tasks = await consultant.get(newBase).expect(200);
     expect(tasks.text).toContain(html(t('reassess.notice.lead', { date: '3 November 2025', version: '1.0' })));
-    expect(tasks.text).toMatch(/earlier answers could not be copied because their questions changed\./);
+    expect(tasks.text).toMatch(/\d+ earlier answers were not copied: their questions changed or are no longer asked\./);
     expect(tasks.text).toContain(`href="${newBase}/answers-to-check"`);
 
     const check = await consultant.get(`${newBase}/answers-to-check`).expect(200);
-    const item = /<li class="check-list__item" id="check-insurance_review">([\s\S]*?)<\/li>/.exec(check.text)?.[1] ?? '';
+    const group = (id: string) => new RegExp(`<section aria-labelledby="group-${id}">([\\s\\S]*?)</section>`).exec(check.text)?.[1] ?? '';
+    const item = /<li class="check-list__item" id="check-insurance_review">([\s\S]*?)<\/li>/.exec(group('again'))?.[1] ?? '';
     expect(item).toContain(html(t(messageKeys.questionText('2.0', 'insurance_review'))));
-    expect(item).toContain(t('reassess.check.reason.changed'));
     expect(item).toContain(html(t(messageKeys.optionLabel('1.0', 'insurance_review', 'checked_covered'))));
     expect(item).toContain('Policy renewed in January');
     expect(item).toContain(t('reassess.check.notAnswered'));
     expect(item).toContain(`href="${newBase}/sections/risk_assessment#question-insurance_review"`);
-    const removed = /<li class="check-list__item" id="check-site_locations">([\s\S]*?)<\/li>/.exec(check.text)?.[1] ?? '';
-    expect(removed).toContain(t('reassess.check.reason.removed'));
-    expect(removed).toContain('Tbilisi depot; Rustavi yard');
+    const removed = /<li class="check-list__item" id="check-site_locations">([\s\S]*?)<\/li>/.exec(group('removed'))?.[1] ?? '';
+    expect(removed).toContain(html(t(messageKeys.questionText('1.0', 'site_locations'))));
+    expect(removed).toContain(html(t(messageKeys.optionLabel('1.0', 'site_locations', 'capital_city'))));
+    expect(removed).toContain('Depot in Rustavi');
     expect(removed).not.toContain('href=');
 
     // Comparing 1.0 with the unfinished 2.0 re-assessment: answers only, and it says why.
