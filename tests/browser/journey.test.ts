@@ -1,27 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
-
-const SCREENSHOTS = path.resolve('test-output/screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-
-/**
- * Every page type is checked against WCAG 2.x A and AA with axe-core and saved as a screenshot.
- * axe runs inside the page, so the browser has JavaScript on; the pages ship no script at all
- * (asserted here), so what the user gets with JavaScript off is exactly what is checked.
- */
-async function inspect(page: Page, name: string): Promise<void> {
-  expect(await page.locator('script').count(), `${name} has a script element`).toBe(0);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(violations, `${name} has accessibility violations`).toEqual([]);
-}
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { inspect, useServedAppAndBrowser } from '../support/browser.js';
 
 /**
  * Answers every question on a section page the way a person would, plain text included. Radio
@@ -48,28 +27,10 @@ async function answerPage(page: Page): Promise<void> {
 }
 
 describe('the whole journey in Chromium', () => {
-  let running: RunningApp;
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    running = await startApp(makeDataDir());
-    server = running.app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await running?.stop();
-    if (running) removeDataDir(running.dataDir);
-  });
+  const served = useServedAppAndBrowser();
 
   it('walks from the start page to the results, accessibly, on pages without script', async () => {
+    const { browser, base } = served();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
 

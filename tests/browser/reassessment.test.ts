@@ -1,56 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { answersOf } from '../fixtures/answerBuilder.js';
 import { haulierWithNoMeasures } from '../fixtures/personas.js';
 import { TEST_PASSWORD } from '../support/accounts.js';
+import { inspect, useServedAppAndBrowser } from '../support/browser.js';
 import { addClient, signedInAs, startAssessmentOf } from '../support/practice.js';
 import { assessmentOnVersion1, betterHaulierAnswers, changePlan, idOf, reassess, valuesOf } from '../support/reassessment.js';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
 import { walkAllSections } from '../support/walk.js';
-
-const SCREENSHOTS = path.resolve('test-output/screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-
-async function inspect(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(violations, `${name} has accessibility violations`).toEqual([]);
-}
 
 /**
  * The re-assessment pages a consultant reads (the task list's notes, the answers to check) and the
  * comparison, in Chromium: checked with axe and saved as screenshots, at desktop and phone widths.
  */
 describe('re-assessment and comparison pages in Chromium', () => {
-  let running: RunningApp;
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    running = await startApp(makeDataDir());
-    server = running.app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await running?.stop();
-    if (running) removeDataDir(running.dataDir);
-  });
+  const served = useServedAppAndBrowser();
 
   it('shows a re-assessment, its answers to check and a comparison readably and accessibly', { timeout: 300_000 }, async () => {
+    const { running, browser, base } = served();
     const { app, database } = running;
     const consultant = await signedInAs(app, database, 'nino@crp.example', 'consultant');
     // A haulier assessed with nothing in place, then re-assessed with measures.
