@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/catalogue.js';
-import { questionIndex } from '../questionnaire/answerCarryOver.js';
+import { questionIndex, type AnswerToCheck } from '../questionnaire/answerCarryOver.js';
 import { displayAnswer } from '../questionnaire/answerDisplay.js';
 import { messageKeys } from '../questionnaire/messageKeys.js';
 import { isAnswered } from '../questionnaire/progress.js';
@@ -7,7 +7,6 @@ import { currentQuestionnaire } from '../questionnaire/registry.js';
 import { findSection, isQuestionShown, isSectionRelevant } from '../questionnaire/visibility.js';
 import { formatDate } from '../report/model/context.js';
 import type { AssessmentState } from '../services/assessmentService.js';
-import type { AnswerToCheck } from '../questionnaire/answerCarryOver.js';
 import type { AnswersToCheck, ReassessmentOverview } from '../services/reassessmentService.js';
 import type { AssessmentAccess } from '../web/routes/assessmentContext.js';
 import { compareHref } from './comparisonPage.js';

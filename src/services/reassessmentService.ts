@@ -70,11 +70,12 @@ export function createReassessmentService(deps: {
     /**
      * Starts a re-assessment of `previous` (a firm's assessment the actor may change) on the
      * current questionnaire; returns its id. Within REPEAT_WINDOW_MS of another re-assessment of
-     * the same assessment, returns that one instead.
+     * the same assessment, returns that one instead. Undefined when it is not one of the actor's
+     * firm's assessments of a client.
      */
-    async start(actor: Actor, previous: AssessmentState): Promise<string> {
+    async start(actor: Actor, previous: AssessmentState): Promise<string | undefined> {
       const { organisationId, clientId } = previous.assessment;
-      if (organisationId !== actor.organisationId || clientId === undefined) throw new AssessmentNotFoundError(previous.assessment.id);
+      if (organisationId !== actor.organisationId || clientId === undefined) return undefined;
       const started = clock();
       const carried = carriedFrom(previous, currentQuestionnaire);
       const plan = carryOverActionPlan(await deps.actionPlans.load(previous.assessment.id), {

@@ -39,6 +39,10 @@ export function reassessmentRoutes(reassessments: ReassessmentService, t: Transl
 
   router.post('/reassessment', editorsOnly, async (_req, res) => {
     const assessmentId = await reassessments.start(userOf(res), stateOf(res));
+    if (assessmentId === undefined) {
+      notFound(res);
+      return;
+    }
     res.redirect(303, `/assessments/${assessmentId}`);
   });
 
