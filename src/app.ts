@@ -11,6 +11,8 @@ import type { AssessmentService } from './services/assessmentService.js';
 import type { PracticeService } from './services/practiceService.js';
 import type { ExportService } from './services/exportService.js';
 import type { BrandingRepository } from './repositories/brandingRepository.js';
+import type { ComparisonService } from './services/comparisonService.js';
+import type { ReassessmentService } from './services/reassessmentService.js';
 import type { ReportService } from './services/reportService.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
@@ -28,6 +30,7 @@ import { infoRoutes } from './web/routes/infoRoutes.js';
 import { invitationRoutes } from './web/routes/invitationRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
 import { firmAssessment, practiceRoutes } from './web/routes/practiceRoutes.js';
+import { comparisonRoutes, reassessmentRoutes } from './web/routes/reassessmentRoutes.js';
 import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
@@ -46,6 +49,10 @@ export interface AppDependencies {
   exportService: ExportService;
   /** The firm name and logo an organisation's admin sets for its reports. */
   brandingRepository: BrandingRepository;
+  /** Re-assessments of a firm's assessments: copied answers and plan, answers to check. */
+  reassessmentService: ReassessmentService;
+  /** Two assessments of one client side by side. */
+  comparisonService: ComparisonService;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
   pdfRenderPool: PdfRenderPool;
@@ -151,11 +158,13 @@ export function createApp(deps: AppDependencies): Express {
   app.use(startRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(practiceRoutes(deps.practiceService, t));
-  // The share page lives on the firm's base only; the anonymous base has no one to share with.
+  app.use(comparisonRoutes(deps.practiceService, deps.comparisonService, t));
+  // The share and re-assessment pages live on the firm's base only: an anonymous assessment has no one to share with and no client to re-assess.
   app.use(
     '/assessments/:assessmentId',
     ...firmAssessment(deps.assessmentService, deps.practiceService),
     shareRoutes(deps.shareLinkService, t, { publicUrl: deps.publicUrl, defaultDays: deps.shareLinkDays }),
+    reassessmentRoutes(deps.reassessmentService, t),
     assessmentPages,
   );
   app.use(infoRoutes(t));

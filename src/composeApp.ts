@@ -22,6 +22,9 @@ import { createPracticeRepository } from './repositories/practiceRepository.js';
 import { createPracticeService } from './services/practiceService.js';
 import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
 import { createShareLinkService } from './services/shareLinkService.js';
+import { createReassessmentRepository } from './repositories/reassessmentRepository.js';
+import { createReassessmentService } from './services/reassessmentService.js';
+import { createComparisonService } from './services/comparisonService.js';
 import { createAccountService, INVITATION_DAYS } from './services/accountService.js';
 import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
 import { createSignInThrottle, type SignInThrottleSettings } from './web/middleware/signInThrottle.js';
@@ -83,7 +86,9 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
   const t = createTranslator('en');
   const draining = createDraining();
-  const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
+  const actionPlanRepository = createActionPlanRepository(database.db);
+  const actionPlanService = createActionPlanService(actionPlanRepository, { dueDays: settings.actionDueDays, t });
+  const practiceRepository = createPracticeRepository(database.db);
   const brandingRepository = createBrandingRepository(database.db);
   const reportService = createReportService(assessmentService, actionPlanService, t, firmBrandingOf(brandingRepository));
   const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
@@ -119,7 +124,9 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
       draining.readinessCheck,
     ],
     throttles: createThrottles(database.raw, settings.throttling, settings.logger),
-    practiceService: createPracticeService({ clients: createClientRepository(database.db), practice: createPracticeRepository(database.db), assessments: assessmentService }),
+    practiceService: createPracticeService({ clients: createClientRepository(database.db), practice: practiceRepository, assessments: assessmentService }),
+    reassessmentService: createReassessmentService({ repository: createReassessmentRepository(database.db), assessments: assessmentService, actionPlans: actionPlanRepository }),
+    comparisonService: createComparisonService({ assessments: assessmentService, actionPlans: actionPlanService, practice: practiceRepository }),
     accountService: createAccountService(createAccountRepository(database.db), { invitationDays: INVITATION_DAYS }),
     signInThrottle: createSignInThrottle(database.raw, settings.signInThrottling, settings.logger),
     signedInSessions: settings.signedInSessions,

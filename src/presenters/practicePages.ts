@@ -7,6 +7,7 @@ import { ASSESSMENT_STATUSES, BANDS, type ListQuery } from '../web/forms/listQue
 import { CLIENT_COUNTRIES } from '../web/forms/clientForm.js';
 import type { FieldError, FormValues } from '../web/forms/fields.js';
 import type { AssessmentAccess } from '../web/routes/assessmentContext.js';
+import { compareHref } from './comparisonPage.js';
 
 export interface PagingView {
   /** "21 to 40 of 57", or undefined when there is nothing. */
@@ -132,8 +133,10 @@ export function assessmentListView(
       bandLabel: row.band ? t(`band.${row.band}`) : t('practice.band.notYet'),
       by: row.createdByName ?? '',
       reassessment: row.previousAssessmentId !== undefined,
+      ...(row.previousAssessmentId ? { compareHref: compareHref(row.clientId, row.previousAssessmentId, row.id) } : {}),
     })),
     paging: pagingView(found.total, query.page, path, params, t),
+    total: found.total,
     empty: found.total === 0 ? t(Object.keys(params).length > 0 ? 'practice.assessments.noMatch' : 'practice.assessments.none') : undefined,
   };
 }

@@ -1,10 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, inspect, SCREENSHOTS } from '../support/browser.js';
-import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { inspect, useAppInChromium } from '../support/browser.js';
 
 /**
  * Answers every question on a section page the way a person would, plain text included. Radio
@@ -31,28 +27,10 @@ async function answerPage(page: Page): Promise<void> {
 }
 
 describe('the whole journey in Chromium', () => {
-  let running: RunningApp;
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    running = await startApp(makeDataDir());
-    server = running.app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await running?.stop();
-    if (running) removeDataDir(running.dataDir);
-  });
+  const served = useAppInChromium();
 
   it('walks from the start page to the results, accessibly, on pages without script', async () => {
+    const { browser, base } = served();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
 

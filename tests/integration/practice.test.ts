@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { purgeExpiredData } from '../../src/services/retention.js';
 import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
-import { addClient, OTHER_FIRM, signedInAs, startAssessmentOf } from '../support/practice.js';
+import { addClient, OTHER_FIRM, signedInAs, startAssessmentOf, tableRows } from '../support/practice.js';
 import { answersFor, everyExposureProfile, newAgent, postSection, walkAllSections } from '../support/walk.js';
 
 /** A careful software firm: few exposures (nothing across the border, no ports). */
@@ -15,11 +15,6 @@ const softwareFirmProfile: Readonly<Record<string, string | string[]>> = {
   uses_ports: 'no',
   critical_activity_count: 'one',
 };
-
-function tableRows(html: string): string[] {
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
-}
 
 describe('a consulting firm: clients and their assessments', () => {
   const running = useFreshApp();

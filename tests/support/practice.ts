@@ -36,3 +36,9 @@ export async function startAssessmentOf(agent: Agent, clientPath: string): Promi
   expect(started.status).toBe(303);
   return pathOf(locationOf(started));
 }
+
+/** The text of each body row of the page's first table, tags stripped. */
+export function tableRows(html: string): string[] {
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+}

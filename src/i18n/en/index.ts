@@ -10,6 +10,7 @@ import { practiceMessages } from './practice.js';
 import { exportsMessages } from './exports.js';
 import { sharingMessages } from './sharing.js';
 import { brandingMessages } from './branding.js';
+import { reassessmentMessages } from './reassessment.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -25,4 +26,5 @@ export const en: Readonly<Record<string, string>> = {
   ...exportsMessages,
   ...sharingMessages,
   ...brandingMessages,
+  ...reassessmentMessages,
 };
