@@ -24,12 +24,14 @@ import {
   arriveAndStart,
   asVisitor,
   catchUp,
+  createConsultant,
   canPin,
   FIRST_SECTION,
   percentile,
   pinProcess,
   runLoad,
   savingAsVisitor,
+  signInAndAssess,
   startServerProcess,
   type LoadOutcome,
   type ServerProcess,
@@ -41,6 +43,8 @@ const profileDir = process.env.BENCH_CPU_PROFILE;
 const profilePhase = process.env.BENCH_CPU_PROFILE_PHASE === 'save' ? 'save' : 'get';
 const writeDoc = process.env.BENCH_WRITE_DOC !== '0' && !profileDir;
 const ARRIVALS = 50;
+const sessionSecret = randomBytes(32).toString('hex');
+const CONSULTANT_EMAIL = 'nino@crp.example';
 const PDF_CONNECTIONS = 50;
 /** Page loads while PDFs render: a steady trickle of users, not a second saturating load. */
 const BROWSING = { connections: 4, requestsPerSecond: 200 } as const;
@@ -79,21 +83,26 @@ async function measureHello(): Promise<LoadOutcome> {
   }
 }
 
+/** The app's settings in the bench; the user:create command reads the same. */
+function appEnvironment(dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    SESSION_SECRET: sessionSecret,
+    COOKIE_SECURE: 'false',
+    LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://127.0.0.1/',
+    // Every visitor here comes from 127.0.0.1: lift the per-address limit on new assessments.
+    ASSESSMENT_CREATION_LIMIT: '100000',
+  };
+}
+
 function startApp(dataDir: string, logFile: string): Promise<ServerProcess> {
   return startServerProcess(
     // The compiled app, as production runs it (`npm start`): under tsx every worker thread would
     // compile the TypeScript again, which costs memory and start-up the real app never pays.
     [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/src/server.js'],
-    {
-      NODE_ENV: 'production',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      COOKIE_SECURE: 'false',
-      LOG_LEVEL: 'info',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: 'http://127.0.0.1/',
-      // Every visitor here comes from 127.0.0.1: lift the per-address limit on new assessments.
-      ASSESSMENT_CREATION_LIMIT: '100000',
-    },
+    appEnvironment(dataDir),
     { cpu: 0, stdoutFile: logFile },
   );
 }
@@ -102,6 +111,7 @@ interface AppResults {
   arrivalsMs: number[];
   arrivalFailures: number;
   get: LoadOutcome;
+  consultantGet?: LoadOutcome;
   save?: LoadOutcome;
   pdf?: LoadOutcome;
   browsingDuringPdf?: LoadOutcome;
@@ -125,7 +135,8 @@ async function measureArrivals(base: string): Promise<{ arrivalsMs: number[]; ar
 
 async function measureApp(folder: string): Promise<AppResults> {
   const logFile = process.env.BENCH_APP_LOG ?? path.join(folder, 'app.log');
-  const app = await startApp(path.join(folder, 'data'), logFile);
+  const dataDir = path.join(folder, 'data');
+  const app = await startApp(dataDir, logFile);
   try {
     await arriveAndStart(app.base); // warm-up: templates compiled, statements prepared
     const arrivals = await measureArrivals(app.base);
@@ -137,12 +148,21 @@ async function measureApp(folder: string): Promise<AppResults> {
     describe(`section page GET ${sectionPath}`, get);
     if (profileDir && profilePhase === 'get') return { ...arrivals, get, peakRssMb: app.peakRssMegabytes(), logBytesPerRequest: 0 };
 
+    // A signed-in consultant on their client's assessment: each request also loads the user and
+    // checks the assessment is their firm's.
+    createConsultant(appEnvironment(dataDir), CONSULTANT_EMAIL);
+    const consultant = await signInAndAssess(app.base, CONSULTANT_EMAIL);
+    const consultantPlan = { server: app, path: `${consultant.assessmentBase}/sections/${FIRST_SECTION}`, connections, expected: [200], setUpConnection: asVisitor([consultant]) };
+    await runLoad({ ...consultantPlan, seconds: 1 });
+    const consultantGet = await runLoad({ ...consultantPlan, seconds });
+    describe(`signed-in consultant's section page GET ${consultantPlan.path}`, consultantGet);
+
     const savePlan = { server: app, path: sectionPath, method: 'POST' as const, connections, expected: [303], setUpConnection: savingAsVisitor(visitors, profileAnswers) };
     await runLoad({ ...savePlan, seconds: 1 });
     await Promise.all(visitors.map((visitor) => catchUp(app.base, visitor)));
     const save = await runLoad({ ...savePlan, seconds });
     describe(`section save POST ${sectionPath}`, save);
-    if (profileDir) return { ...arrivals, get, save, peakRssMb: app.peakRssMegabytes(), logBytesPerRequest: 0 };
+    if (profileDir) return { ...arrivals, get, consultantGet, save, peakRssMb: app.peakRssMegabytes(), logBytesPerRequest: 0 };
 
     const reader = await arriveAndStart(app.base);
     await answerEverySection(app.base, reader);
@@ -167,8 +187,8 @@ async function measureApp(folder: string): Promise<AppResults> {
     describe(`  meanwhile section page GET at ${BROWSING.requestsPerSecond}/s`, browsingDuringPdf);
 
     const peakRssMb = app.peakRssMegabytes();
-    const served = 2 + ARRIVALS * 3 + [get, save, pdf, browsingDuringPdf].reduce((sum, o) => sum + o.total, 0);
-    return { ...arrivals, get, save, pdf, browsingDuringPdf, peakRssMb, logBytesPerRequest: existsSync(logFile) ? statSync(logFile).size / served : 0 };
+    const served = 2 + ARRIVALS * 3 + [get, consultantGet, save, pdf, browsingDuringPdf].reduce((sum, o) => sum + o.total, 0);
+    return { ...arrivals, get, consultantGet, save, pdf, browsingDuringPdf, peakRssMb, logBytesPerRequest: existsSync(logFile) ? statSync(logFile).size / served : 0 };
   } finally {
     await app.stop();
   }
@@ -198,6 +218,16 @@ function rowsOf(hello: LoadOutcome, results: AppResults): Row[] {
       pass: ratio(results.get) >= BUDGETS.getRatio,
     },
   ];
+  if (results.consultantGet) {
+    rows.push({
+      measure: `section page GET, signed-in consultant, ${connections} connections`,
+      app: throughput(results.consultantGet),
+      floor,
+      ratio: cpuRatio(results.consultantGet),
+      budget: `≥ ${BUDGETS.getRatio}x`,
+      pass: ratio(results.consultantGet) >= BUDGETS.getRatio,
+    });
+  }
   if (results.save) {
     rows.push({
       measure: `section save POST, ${connections} connections`,
@@ -219,7 +249,7 @@ function rowsOf(hello: LoadOutcome, results: AppResults): Row[] {
       pass: results.browsingDuringPdf.p99 <= BUDGETS.p99DuringPdfMs,
     });
   }
-  const errors = results.arrivalFailures + [results.get, results.save, results.pdf, results.browsingDuringPdf].reduce((sum, o) => sum + (o?.unexpected ?? 0), 0);
+  const errors = results.arrivalFailures + [results.get, results.consultantGet, results.save, results.pdf, results.browsingDuringPdf].reduce((sum, o) => sum + (o?.unexpected ?? 0), 0);
   rows.push({ measure: 'errors (unexpected status, socket error, timeout)', app: String(errors), floor: '', ratio: '', budget: `${BUDGETS.errors}`, pass: errors <= BUDGETS.errors });
   rows.push({
     measure: 'peak RSS of the app process (VmHWM)',

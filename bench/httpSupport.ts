@@ -123,6 +123,47 @@ export async function arriveAndStart(base: string): Promise<Visitor> {
   return { cookie: cookieOf(page, cookie), csrf: hidden._csrf ?? '', revision: Number(hidden.revision ?? 0) };
 }
 
+/** A consultant's password in the bench: any that the policy accepts. */
+export const CONSULTANT_PASSWORD = 'Kura river lanterns at dusk';
+
+/**
+ * Creates a firm's consultant in the app's store with the compiled `user:create` command, as an
+ * operator would (the password on stdin).
+ */
+export function createConsultant(env: Readonly<Record<string, string>>, email: string): void {
+  const created = spawnSync(
+    process.execPath,
+    ['dist/src/ops/userCreateCommand.js', '--organisation', 'Caucasus Risk Partners', '--email', email, '--name', 'Nino Beridze', '--role', 'consultant'],
+    { input: `${CONSULTANT_PASSWORD}\n`, env: { ...process.env, ...env }, encoding: 'utf8' },
+  );
+  if (created.status !== 0) throw new Error(`user:create failed: ${created.stderr}`);
+}
+
+/**
+ * A signed-in consultant with an assessment of a client of their own, on its first question
+ * page: what a consultant's browser holds while they work.
+ */
+export async function signInAndAssess(base: string, email: string): Promise<Visitor & { assessmentBase: string }> {
+  const form = await fetch(`${base}/sign-in`);
+  let cookie = cookieOf(form);
+  const post = (path: string, fields: Record<string, string>) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody(fields), redirect: 'manual' });
+  const signedIn = await post('/sign-in', { _csrf: csrfTokenFrom(await form.text()), email, password: CONSULTANT_PASSWORD });
+  if (signedIn.status !== 303) throw new Error(`Signing in gave ${signedIn.status}`);
+  cookie = cookieOf(signedIn, cookie);
+  const clientForm = await fetch(`${base}/clients/new`, { headers: { cookie } });
+  const token = csrfTokenFrom(await clientForm.text());
+  const client = await post('/clients', { _csrf: token, name: 'Kartli Logistics', country: 'GE_AZ' });
+  if (client.status !== 303) throw new Error(`Adding a client gave ${client.status}`);
+  const started = await post(`${client.headers.get('location') ?? ''}/assessments`, { _csrf: token });
+  if (started.status !== 303) throw new Error(`Starting an assessment gave ${started.status}`);
+  const assessmentBase = new URL(started.headers.get('location') ?? '', base).pathname;
+  const page = await fetch(`${base}${assessmentBase}/sections/${FIRST_SECTION}`, { headers: { cookie } });
+  if (page.status !== 200) throw new Error(`The consultant's first section gave ${page.status}`);
+  const hidden = hiddenFieldsFrom(await page.text());
+  return { cookie, csrf: hidden._csrf ?? '', revision: Number(hidden.revision ?? 0), assessmentBase };
+}
+
 /**
  * Reads the revision the visitor's first section is at now. A load run that stops with saves in
  * flight leaves the visitor behind the stored revision; every later save would be a conflict.

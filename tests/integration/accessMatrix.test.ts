@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserDirectly, signIn } from '../support/accounts.js';
+import { createLink } from '../support/practice.js';
 import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
 import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
 import { everyExposureProfile, newAgent, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
@@ -26,6 +27,8 @@ const ANY_FIRM_EDITORS: readonly Actor[] = [...FIRM_EDITORS, 'otherFirm'];
 interface Ids {
   client: string;
   assessment: string;
+  /** A re-assessment of `assessment` (it has answers to check). */
+  reassessment: string;
   user: string;
   otherClient: string;
   otherAssessment: string;
@@ -44,7 +47,7 @@ interface Route {
   body?: Record<string, string>;
 }
 
-const ASSESSMENT_PAGES = ['', '/check', '/results', '/report', '/report.pdf'];
+const ASSESSMENT_PAGES = ['', '/check', '/results', '/report', '/report.pdf', '/actions.xlsx', '/actions.csv', '/report.docx'];
 const ASSESSMENT_EDIT_PAGES = ['/sections/profile', '/actions'];
 
 const ROUTES: Route[] = [
@@ -62,11 +65,22 @@ const ROUTES: Route[] = [
   // The share page (an empty post is a 400: let through, and no link is made).
   { method: 'GET', path: (ids) => `/assessments/${ids.assessment}/share`, allowed: FIRM_EDITORS },
   { method: 'POST', path: (ids) => `/assessments/${ids.assessment}/share`, allowed: FIRM_EDITORS },
+  // Re-assessment and comparison.
+  { method: 'POST', path: (ids) => `/assessments/${ids.assessment}/reassessment`, allowed: FIRM_EDITORS },
+  { method: 'GET', path: (ids) => `/assessments/${ids.reassessment}/answers-to-check`, allowed: FIRM_STAFF },
+  { method: 'GET', path: (ids) => `/clients/${ids.client}/compare`, allowed: FIRM_STAFF },
+  { method: 'GET', path: (ids) => `/clients/${ids.client}/compare?earlier=${ids.assessment}&later=${ids.reassessment}`, allowed: FIRM_STAFF },
+  // The firm's name and logo on its reports.
+  { method: 'GET', path: () => '/organisation/branding', allowed: ['admin'] },
+  { method: 'POST', path: () => '/organisation/branding', allowed: ['admin'] },
   { method: 'GET', path: () => '/team', allowed: ['admin'] },
   { method: 'GET', path: () => '/team/invite', allowed: ['admin'] },
   { method: 'POST', path: () => '/team/invite', allowed: ['admin'] },
   { method: 'GET', path: (ids) => `/team/${ids.user}`, allowed: ['admin'] },
   { method: 'POST', path: (ids) => `/team/${ids.user}/role`, allowed: ['admin'] },
+  // On a spare consultant of the firm: disabled, then enabled again.
+  { method: 'POST', path: (ids) => `/team/${ids.user}/disable`, allowed: ['admin'] },
+  { method: 'POST', path: (ids) => `/team/${ids.user}/enable`, allowed: ['admin'] },
   // The anonymous base: only the browser that holds the assessment reaches it.
   ...[...ASSESSMENT_PAGES, ...ASSESSMENT_EDIT_PAGES].map((page): Route => ({ method: 'GET', path: () => `/assessment${page}`, allowed: ['anonymousHolder'], anonymousBase: true })),
 ];
@@ -119,7 +133,11 @@ describe('the access matrix: every role against every route', () => {
     };
     const own = await addClientAndAssess(agents.get('consultant') as Agent, 'Kartli Logistics');
     const other = await addClientAndAssess(agents.get('otherFirm') as Agent, 'Ganja Freight');
-    ids = { ...own, user: users.spare.id, otherClient: other.client, otherAssessment: other.assessment, otherUser: users.otherFirm.id };
+    const consultant = agents.get('consultant') as Agent;
+    const ownTasks = await consultant.get(`/assessments/${own.assessment}`).expect(200);
+    const reassessed = await consultant.post(`/assessments/${own.assessment}/reassessment`).type('form').send(formBody({ _csrf: csrfTokenFrom(ownTasks.text) })).expect(303);
+    const reassessment = pathOf(locationOf(reassessed)).split('/').pop() ?? '';
+    ids = { ...own, reassessment, user: users.spare.id, otherClient: other.client, otherAssessment: other.assessment, otherUser: users.otherFirm.id };
     for (const actor of ACTORS) tokens.set(actor, csrfTokenFrom((await (agents.get(actor) as Agent).get('/').expect(200)).text));
   }, 120_000);
 
@@ -159,11 +177,51 @@ describe('the access matrix: every role against every route', () => {
     expect(wrong).toEqual([]);
   }, 300_000);
 
+  it('lets everyone read a working read-only link’s pages and nothing else; a withdrawn, expired or unknown link is the same 404 for all', async () => {
+    const consultant = agents.get('consultant') as Agent;
+    const base = `/assessments/${ids.assessment}`;
+    const working = await createLink(consultant, base);
+    const withdrawn = await createLink(consultant, base);
+    const sharePage = await consultant.get(`${base}/share`).expect(200);
+    const withdrawAction = [...sharePage.text.matchAll(/<form method="post" action="([^"]+\/withdraw)">/g)].map((match) => match[1] ?? '')[0] ?? '';
+    await consultant.post(withdrawAction).type('form').send(formBody({ _csrf: csrfTokenFrom(sharePage.text) })).expect(303);
+    const expired = await createLink(consultant, base);
+    await running.database.db.updateTable('share_links').set({ expires_at: '2020-01-01T00:00:00.000Z' }).where('token_hash', '=', createHash('sha256').update(expired.token).digest('hex')).execute();
+    // Whichever link was withdrawn (the newest is listed first), exactly one of the first two still works.
+    const [open, closed] = (await newAgent(running.app).get(`${working.shared}/results`)).status === 200 ? [working, withdrawn] : [withdrawn, working];
+    const wrong: string[] = [];
+    for (const actor of ACTORS) {
+      const agent = agents.get(actor) as Agent;
+      const expect200 = [`${open.shared}/results`, `${open.shared}/report`, `${open.shared}/report.pdf`, `${open.shared}/actions.csv`];
+      const expect404 = [
+        `${open.shared}`,
+        `${open.shared}/check`,
+        `${open.shared}/sections/profile`,
+        `${open.shared}/actions`,
+        `${open.shared}/share`,
+        `${closed.shared}/results`,
+        `${expired.shared}/results`,
+        `/shared/${randomUUID()}/results`,
+      ];
+      for (const path of expect200) {
+        const status = (await agent.get(path).redirects(0)).status;
+        if (status !== 200) wrong.push(`${actor} GET ${path}: expected 200, got ${status}`);
+      }
+      for (const path of expect404) {
+        const status = (await agent.get(path).redirects(0)).status;
+        if (status !== 404) wrong.push(`${actor} GET ${path}: expected 404, got ${status}`);
+      }
+      const posted = await agent.post(`${open.shared}/actions`).type('form').send(formBody({ _csrf: tokens.get(actor) ?? '' })).redirects(0);
+      if (posted.status !== 404) wrong.push(`${actor} POST ${open.shared}/actions: expected 404, got ${posted.status}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
   it('answers another firm’s ids, guessed and sequential ids with the same 404 (or the sign-in page when signed out)', async () => {
     const strangers: Ids[] = [
-      { client: ids.otherClient, assessment: ids.otherAssessment, user: ids.otherUser, otherClient: '', otherAssessment: '', otherUser: '' },
-      { client: randomUUID(), assessment: randomUUID(), user: randomUUID(), otherClient: '', otherAssessment: '', otherUser: '' },
-      { client: '1', assessment: '2', user: '3', otherClient: '', otherAssessment: '', otherUser: '' },
+      { client: ids.otherClient, assessment: ids.otherAssessment, reassessment: ids.otherAssessment, user: ids.otherUser, otherClient: '', otherAssessment: '', otherUser: '' },
+      { client: randomUUID(), assessment: randomUUID(), reassessment: randomUUID(), user: randomUUID(), otherClient: '', otherAssessment: '', otherUser: '' },
+      { client: '1', assessment: '2', reassessment: '4', user: '3', otherClient: '', otherAssessment: '', otherUser: '' },
     ];
     const wrong: string[] = [];
     for (const route of ROUTES.filter((candidate) => !candidate.anonymousBase && candidate.path(ids) !== candidate.path(strangers[1] as Ids))) {

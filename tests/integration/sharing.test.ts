@@ -5,7 +5,7 @@ import { shareLinkExpiry } from '../../src/services/shareLinkService.js';
 import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
 import { useAppsWithSettings } from '../support/lifecycle.js';
 import { memoryLog } from '../support/memoryLog.js';
-import { addClient, FIRM, OTHER_FIRM, signedInAs, startAssessmentOf } from '../support/practice.js';
+import { addClient, createLink, FIRM, OTHER_FIRM, postShareForm, signedInAs, startAssessmentOf } from '../support/practice.js';
 import { rowCounts } from '../support/rowCounts.js';
 import { testStore, type RunningApp } from '../support/testApp.js';
 import { downloadPdf, everyExposureProfile, newAgent, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
@@ -18,31 +18,6 @@ async function assessedByConsultant(running: RunningApp): Promise<{ consultant: 
   const base = await startAssessmentOf(consultant, await addClient(consultant, { name: 'Kartli Logistics' }));
   await walkAllSections(consultant, everyExposureProfile, base);
   return { consultant, base };
-}
-
-function postShareForm(agent: Agent, base: string, pageHtml: string, days: string | string[]) {
-  return agent
-    .post(`${base}/share`)
-    .type('form')
-    .send(formBody({ _csrf: csrfTokenFrom(pageHtml), days }));
-}
-
-interface CreatedLink {
-  /** The absolute link handed to the client. */
-  url: string;
-  token: string;
-  /** Where the link's pages live: /shared/<token>. */
-  shared: string;
-}
-
-/** Creates a link on the share page as the consultant does and reads it off the answer (it is shown once). */
-async function createLink(agent: Agent, base: string, days = '30'): Promise<CreatedLink> {
-  const page = await agent.get(`${base}/share`).expect(200);
-  const created = await postShareForm(agent, base, page.text, days);
-  expect(created.status).toBe(201);
-  const url = /<p class="resume-link"><a href="([^"]+)">/.exec(created.text)?.[1] ?? '';
-  const token = /\/shared\/([^/]+)\/results$/.exec(url)?.[1] ?? '';
-  return { url, token, shared: `/shared/${token}` };
 }
 
 /** The withdraw buttons' form actions on the share page, newest link first. */

@@ -42,3 +42,29 @@ export function tableRows(html: string): string[] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
 }
+
+/** Posts the share page's form of an assessment (its base) with the days typed. */
+export function postShareForm(agent: Agent, base: string, pageHtml: string, days: string | string[]) {
+  return agent
+    .post(`${base}/share`)
+    .type('form')
+    .send(formBody({ _csrf: csrfTokenFrom(pageHtml), days }));
+}
+
+export interface CreatedLink {
+  /** The absolute link handed to the client. */
+  url: string;
+  token: string;
+  /** Where the link's pages live: /shared/<token>. */
+  shared: string;
+}
+
+/** Creates a link on the share page as the consultant does and reads it off the answer (it is shown once). */
+export async function createLink(agent: Agent, base: string, days = '30'): Promise<CreatedLink> {
+  const page = await agent.get(`${base}/share`).expect(200);
+  const created = await postShareForm(agent, base, page.text, days);
+  expect(created.status).toBe(201);
+  const url = /<p class="resume-link"><a href="([^"]+)">/.exec(created.text)?.[1] ?? '';
+  const token = /\/shared\/([^/]+)\/results$/.exec(url)?.[1] ?? '';
+  return { url, token, shared: `/shared/${token}` };
+}
