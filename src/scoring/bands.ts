@@ -50,6 +50,11 @@ export function priorityFor(band: Band): Priority {
   return priorityOf[band];
 }
 
+/** The band whose priority this is: what a firm's own action of that priority is coloured as. */
+export function bandForPriority(priority: Priority): Band {
+  return bandOrder.find((band) => priorityOf[band] === priority) ?? 'low';
+}
+
 export function timeframeFor(band: Band): Timeframe {
   return timeframeOf[band];
 }

@@ -5,6 +5,7 @@ import { methodMessages } from './method.js';
 import { methodV2Messages } from './methodV2.js';
 import { plansV2Messages } from './plansV2.js';
 import { reportMessages } from './report.js';
+import { judgementMessages } from './judgement.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -15,4 +16,5 @@ export const en: Readonly<Record<string, string>> = {
   ...methodV2Messages,
   ...plansV2Messages,
   ...reportMessages,
+  ...judgementMessages,
 };

@@ -1,5 +1,6 @@
+import { actionText } from '../../presenters/actionWording.js';
 import { messageKeys } from '../../questionnaire/messageKeys.js';
-import type { RecommendedAction } from '../../scoring/types.js';
+import type { PlanItem } from '../../scoring/judgement.js';
 import type { ChecklistGroup, ChecklistItem, ReportBlock, ReportSection, ReportSubsection } from '../reportModelTypes.js';
 import { heading, paragraph, refOf, type Context } from './context.js';
 
@@ -18,16 +19,26 @@ function dueDate(iso: string): string {
   return shortDate.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
-export function actionItem(c: Context, action: RecommendedAction): ChecklistItem {
+/**
+ * Under an action's text: that it is the firm's own, or that an assessor's rating set its
+ * priority (with the calculated one); empty otherwise.
+ */
+function actionDetail(c: Context, item: PlanItem): string {
+  if (item.kind === 'firm') return c.t('report.judgement.firmAction');
+  const calculated = item.action.calculated;
+  return calculated ? c.t('report.judgement.priorityMoved', { priority: c.t(`priority.${calculated.priority}`) }) : '';
+}
+
+export function actionItem(c: Context, item: PlanItem): ChecklistItem {
   const { t } = c;
-  const line = c.actionPlan.get(action.recommendationId);
+  const line = c.actionPlan.get(item.id);
   return {
-    text: t(messageKeys.recommendationText(c.v, action.recommendationId)),
-    detail: '',
+    text: actionText(t, c.v, item),
+    detail: actionDetail(c, item),
     // Register references, under the priority they decide; the register names each scenario.
-    treats: t('report.checklist.treatsRefs', { refs: action.treats.map((id) => refOf(c, id)).join(', ') }),
-    priority: t(`priority.${action.priority}`),
-    band: action.band,
+    ...(item.treats.length > 0 ? { treats: t('report.checklist.treatsRefs', { refs: item.treats.map((id) => refOf(c, id)).join(', ') }) } : {}),
+    priority: t(`priority.${item.priority}`),
+    band: item.band,
     owner: line?.owner ?? '',
     due: line ? dueDate(line.dueDate) : '',
     // "To do" is what an unticked box already says; only progress is worth printing.
@@ -51,17 +62,17 @@ export function checklistOf(t: Context['t'], groups: ChecklistGroup[]): ReportBl
 }
 
 /** One table, most urgent first: each action's due date already says when. */
-function checklistBlock(c: Context, actions: readonly RecommendedAction[]): ReportBlock {
-  const title = c.t('report.actions.group', { count: actions.length });
-  return checklistOf(c.t, [{ title, items: actions.map((action) => actionItem(c, action)) }]);
+function checklistBlock(c: Context, items: readonly PlanItem[]): ReportBlock {
+  const title = c.t('report.actions.group', { count: items.length });
+  return checklistOf(c.t, [{ title, items: items.map((item) => actionItem(c, item)) }]);
 }
 
-function mainActions(c: Context): RecommendedAction[] {
-  return c.register.actions.slice(0, mainActionCount);
+function mainActions(c: Context): readonly PlanItem[] {
+  return c.plan.slice(0, mainActionCount);
 }
 
-function furtherActions(c: Context): RecommendedAction[] {
-  return c.register.actions.slice(mainActionCount);
+function furtherActions(c: Context): readonly PlanItem[] {
+  return c.plan.slice(mainActionCount);
 }
 
 function findOutBlocks(c: Context): ReportBlock[] {
@@ -105,15 +116,14 @@ export function furtherMeasuresSubsection(c: Context): ReportSubsection | undefi
       {
         type: 'list',
         ordered: false,
-        items: further.map((action) => {
-          const item = actionItem(c, action);
+        items: further.map((item) => {
+          const checklistItem = actionItem(c, item);
+          const pillar = item.kind === 'firm' ? c.t('report.judgement.firmAction') : c.t(messageKeys.pillarTitle(c.v, item.action.pillar));
+          const refs = item.treats.map((id) => refOf(c, id)).join(', ');
           return c.t('report.further.item', {
-            action: item.text,
-            priority: item.priority,
-            detail: c.t('report.checklist.detailRefs', {
-              pillar: c.t(messageKeys.pillarTitle(c.v, action.pillar)),
-              refs: action.treats.map((id) => refOf(c, id)).join(', '),
-            }),
+            action: checklistItem.text,
+            priority: checklistItem.priority,
+            detail: refs ? c.t('report.checklist.detailRefs', { pillar, refs }) : pillar,
           });
         }),
       },
