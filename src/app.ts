@@ -8,6 +8,7 @@ import { accessLogOptions, type Logger } from './logger.js';
 import type { PdfRenderPool } from './report/renderPool.js';
 import type { ActionPlanService } from './services/actionPlanService.js';
 import type { AssessmentService } from './services/assessmentService.js';
+import type { JudgementService } from './services/judgementService.js';
 import type { ReportService } from './services/reportService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
@@ -16,6 +17,7 @@ import type { Throttles } from './web/middleware/throttles.js';
 import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
+import { judgementRoutes } from './web/routes/judgementRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
@@ -28,6 +30,8 @@ export interface AppDependencies {
   assessmentService: AssessmentService;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
+  /** Records the assessor's overrides, rewordings and own actions. */
+  judgementService: JudgementService;
   pdfRenderPool: PdfRenderPool;
   sessionStore: session.Store;
   sessionSecret: string;
@@ -100,6 +104,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   assessmentPages.use(resultsRoutes(deps.assessmentService, t));
   assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
+  assessmentPages.use(judgementRoutes({ assessments: deps.assessmentService, actionPlans: deps.actionPlanService, judgements: deps.judgementService }, t));
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);
   app.use(infoRoutes(t));

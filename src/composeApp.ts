@@ -7,10 +7,12 @@ import type { Logger } from './logger.js';
 import { createPdfRenderPool, type RenderWorkerSource, type RestartBackoff } from './report/renderPool.js';
 import { createActionPlanRepository } from './repositories/actionPlanRepository.js';
 import { createAssessmentRepository } from './repositories/assessmentRepository.js';
+import { createJudgementRepository } from './repositories/judgementRepository.js';
 import { DatabaseSessionStore } from './repositories/sessionStore.js';
 import type { DueDays } from './services/actionPlan.js';
 import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
+import { createJudgementService } from './services/judgementService.js';
 import { createReportService } from './services/reportService.js';
 import { purgeExpiredData, schedulePurge } from './services/retention.js';
 import { createThrottles, type ThrottleSettings } from './web/middleware/throttles.js';
@@ -62,7 +64,8 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     ...(settings.pdfWorker ? { worker: settings.pdfWorker } : {}),
     ...(settings.pdfRestartBackoff ? { restartBackoff: settings.pdfRestartBackoff } : {}),
   });
-  const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
+  const judgementRepository = createJudgementRepository(database.db);
+  const assessmentService = createAssessmentService(createAssessmentRepository(database.db), undefined, judgementRepository);
   const t = createTranslator('en');
   const draining = createDraining();
   const actionPlanService = createActionPlanService(createActionPlanRepository(database.db), { dueDays: settings.actionDueDays, t });
@@ -73,6 +76,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     assessmentService,
     reportService: createReportService(assessmentService, actionPlanService, t),
     actionPlanService,
+    judgementService: createJudgementService(judgementRepository, { t }),
     pdfRenderPool,
     sessionStore,
     sessionSecret: settings.sessionSecret,

@@ -9,6 +9,9 @@ import type { Band, Level, Priority, RiskRegister, Timeframe } from './types.js'
 /** Bands from least to most serious; a band's index is its rank. */
 export const bandOrder: readonly Band[] = ['low', 'medium', 'high', 'critical'];
 
+/** Priorities, most urgent first: the scale of recommended actions and of the firm's own. */
+export const priorities: readonly Priority[] = [1, 2, 3, 4];
+
 /** The levels of either axis, lowest first. */
 export const levels: readonly Level[] = [1, 2, 3, 4, 5];
 

@@ -114,6 +114,15 @@ export function createActionPlanService(repository: ActionPlanRepository, option
     /** The default owner and due date of each action, for the form to say what "empty" means. */
     defaultsOf,
 
+    /** What an empty owner of the firm's own action means, and a due date to give as an example. */
+    firmActionDefaults(state: AssessmentState): { owner: string; exampleDueDate: string } {
+      const defaults = defaultsFor(state);
+      return {
+        owner: defaults.ownerFor({ recommendationId: '', pillar: FIRM_ACTION_PILLAR, priority: 3 }),
+        exampleDueDate: defaultDueDate(defaults.assessmentDate, 3, defaults.dueDays),
+      };
+    },
+
     /**
      * The whole plan, most urgent first: the register's actions with the owners, due dates and
      * statuses chosen for them, and the firm's own actions, each worded as it is shown.

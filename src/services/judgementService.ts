@@ -34,14 +34,16 @@ export function createJudgementService(repository: JudgementRepository, options:
 
     /**
      * Records the assessor's wording of a recommended action. Text that is the standard wording
-     * again removes the rewording, so the action is not shown as reworded when it is not.
+     * again removes the rewording, so the action is not shown as reworded when it is not: the
+     * answer says which happened.
      */
-    async reword(state: AssessmentState, actionId: string, text: string, recordedBy: string | null): Promise<void> {
+    async reword(state: AssessmentState, actionId: string, text: string, recordedBy: string | null): Promise<'saved' | 'reset'> {
       if (text === standardWording(state, actionId)) {
         await repository.removeRewording(idOf(state), actionId, now());
-        return;
+        return 'reset';
       }
       await repository.saveRewording(idOf(state), { actionId, text, recordedBy, recordedAt: now() });
+      return 'saved';
     },
 
     /** Back to the standard wording; false when the action had none of its own. */

@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { ACTION_STATUSES, isWithin, parseCalendarDate, type ActionStatus, type DueDateRange } from '../../services/actionPlan.js';
 import type { ActionPlanChange } from '../../services/actionPlanService.js';
 import type { FieldError, FormValues } from './sectionForm.js';
+import { characterCount } from './fields.js';
 
 export const OWNER_MAX_LENGTH = 120;
 
@@ -28,9 +29,6 @@ export interface ActionPlanFormAction {
   /** The example in the message for a date that is not a real one. */
   defaultDueDate: string;
 }
-
-/** Counts characters as the databases do (code points), not UTF-16 units. */
-const characterCount = (text: string) => Array.from(text).length;
 
 /** Every value is optional: a field missing from the post leaves what is stored (say, an action added since the page was shown). */
 function chainsFor(action: ActionPlanFormAction, range: DueDateRange, formatDate: (iso: string) => string, t: Translate): ValidationChain[] {
