@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { messageKeys } from '../../src/questionnaire/messageKeys.js';
+import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { createAssessmentRepository } from '../../src/repositories/assessmentRepository.js';
 import { createJudgementRepository } from '../../src/repositories/judgementRepository.js';
 import type { Band, RiskRegister, ScenarioScore } from '../../src/scoring/types.js';
@@ -28,6 +29,16 @@ const BASE = '/assessment';
 const preflightClasspath = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
   .map((name) => `/usr/share/java/${name}.jar`)
   .join(':');
+
+/** Every measure answered "not in place", so the plan has actions of several priorities. */
+const noMeasures: Record<string, string> = Object.fromEntries(
+  currentQuestionnaire.sections.flatMap((section) =>
+    section.questions.flatMap((question) => {
+      const none = question.measure !== undefined ? question.options?.find((option) => option.credit === 'none') : undefined;
+      return none ? [[question.id, none.value]] : [];
+    }),
+  ),
+);
 
 const REASON = 'The client’s depot sits on the main protest route in Tbilisi: two blockades this spring. Şəki branch agrees.';
 
@@ -76,7 +87,7 @@ describe(`the assessor's judgement on ${testStore}`, () => {
 
   async function walkToResults(): Promise<RiskRegister> {
     await startAssessment(agent);
-    await walkAllSections(agent, { ...everyExposureProfile, crisis_lead_name: 'Nino Beridze' });
+    await walkAllSections(agent, { ...everyExposureProfile, ...noMeasures, crisis_lead_name: 'Nino Beridze' });
     return register();
   }
 
@@ -275,7 +286,7 @@ describe(`the assessor's judgement on ${testStore}`, () => {
     const scenario = scenarioToRate(await walkToResults());
     const other = newAgent(app().app);
     await startAssessment(other);
-    const otherToken = csrfTokenFrom((await other.get(BASE).expect(200)).text);
+    const otherToken = csrfTokenFrom((await other.get(`${BASE}/sections/${currentQuestionnaire.sections[0]?.id ?? ''}`).expect(200)).text);
     const revisionBefore = await revision();
     const posts: [string, Record<string, string>][] = [
       [`${BASE}/ratings/${scenario.scenarioId}`, { band: otherBand(scenario), reason: 'Forged.' }],

@@ -31,8 +31,9 @@ function judgement(parts: Partial<AssessmentJudgement>): AssessmentJudgement {
 
 /** A scenario's calculation: everything but the override. */
 function calculation(score: ScenarioScore): Omit<ScenarioScore, 'override'> {
-  const { override: _ignored, ...rest } = score;
-  return rest;
+  const rest: Partial<ScenarioScore> = { ...score };
+  delete rest.override;
+  return rest as Omit<ScenarioScore, 'override'>;
 }
 
 function scored(persona: Persona, given: AssessmentJudgement = noJudgement): RiskRegister {
