@@ -148,7 +148,10 @@ export function ratingPage(
       state,
       'band',
       t('ui.judgement.rating.band'),
-      bandOrder.map((band) => ({ value: band, label: t(`band.${band}`) })),
+      bandOrder.map((band) => ({
+        value: band,
+        label: band === score.residualBand ? t('ui.judgement.rating.calculatedOption', { band: t(`band.${band}`) }) : t(`band.${band}`),
+      })),
       override ? [override.band] : [],
       t('ui.judgement.rating.bandHint'),
     ),

@@ -275,7 +275,7 @@ describe(`the assessor's judgement on ${testStore}`, () => {
     await walkToResults();
     const refused = await postFrom(`${BASE}/firm-actions/new`, `${BASE}/firm-actions/new`, { text: '', owner: 'Ana', dueDate: '2099-02-30', status: 'to_do' });
     expect(refused.status).toBe(400);
-    expect(refused.text).toMatch(/<a href="#text">Enter the wording of the action<\/a>/);
+    expect(refused.text).toMatch(/<a href="#text">Enter what is to be done<\/a>/);
     expect(refused.text).toMatch(/<a href="#priority">Select a priority<\/a>/);
     expect(refused.text).toMatch(/<a href="#dueDate">Enter a real date/);
     expect(refused.text).toContain('value="Ana"');

@@ -197,14 +197,14 @@ describe('the report with an assessor\'s rating', () => {
     expect(model.cover.facts).toContainEqual({ label: 'Assessor’s judgement', value: 'Overall rating Critical because of the assessor’s ratings; calculated Low.' });
     const rating = blocks('summary').find((b): b is Extract<ReportBlock, { type: 'rating' }> => b.type === 'rating');
     expect(rating?.text).toContain('Overall rating Critical because of the assessor’s ratings; calculated Low.');
-    expect(rating?.text).toContain(`Critical by the assessor (calculated ${calculatedRating})`);
+    expect(rating?.text).toContain(`Critical by the assessor; calculated ${calculatedRating}`);
   });
 
   it('stars the scenario on the heat map, where the calculation places it, and says why in the key', () => {
     const heatMap = blocks('register').find((b): b is Extract<ReportBlock, { type: 'heatMap' }> => b.type === 'heatMap');
     const cells = heatMap?.rows.flatMap((row) => row.cells) ?? [];
     expect(cells.filter((cell) => cell.refs.includes('R1*'))).toHaveLength(1);
-    expect(heatMap?.key).toContain('Marked * : rated differently by the assessor');
+    expect(heatMap?.key).toContain('R7 Energy disruption. *: rated differently by the assessor, and placed here by the calculated likelihood and impact.');
     const calculatedModel = buildReportModel({ questionnaire: q, answers, register: calculated, translate: t, meta });
     const calculatedMap = calculatedModel.sections.find((s) => s.id === 'register')?.blocks.find((b) => b.type === 'heatMap');
     expect(calculatedMap && JSON.stringify(calculatedMap)).not.toContain('*');
@@ -213,6 +213,37 @@ describe('the report with an assessor\'s rating', () => {
   it('includes a plan for the scenario because of the assessor\'s rating, saying so', () => {
     const plan = model.sections.find((s) => s.id === 'plans')?.subsections.find((sub) => sub.id === `plan-${lowest.scenarioId}`);
     const text = JSON.stringify(plan?.blocks ?? []);
-    expect(text).toContain(`it is rated Critical by the assessor (calculated ${calculatedRating})`);
+    expect(text).toContain(`Rated Critical by the assessor; calculated ${calculatedRating} after current measures`);
+    expect(text).toContain('Included because it is rated Critical by the assessor');
+  });
+});
+
+describe('the checklist with the firm\'s own actions', () => {
+  it('keeps a firm action of low priority in the main checklist, after the twelve recommended ones, with its owner and due date', () => {
+    const answers = answersOf(q, haulierWithNoMeasures);
+    const firmAction: StoredFirmAction = {
+      id: 'f1',
+      text: 'Brief the night shift at the Rustavi depot',
+      owner: 'Levan Kapanadze',
+      dueDate: '2027-05-01',
+      priority: 4,
+      status: 'in_progress',
+      treats: [],
+      recordedBy: null,
+      recordedAt,
+      updatedAt: recordedAt,
+    };
+    const register = scoreAssessment(q, answers, judgement({ firmActions: [firmAction] }));
+    expect(register.actions.length).toBeGreaterThan(12);
+    const actionPlan = [{ actionId: 'f1', owner: 'Levan Kapanadze', dueDate: '2027-05-01', status: 'in_progress' as const }];
+    const model = buildReportModel({ questionnaire: q, answers, register, translate: t, meta: { reportId: 'RP-1', issuedAt: new Date(recordedAt), preparedBy: 'X' }, actionPlan });
+    const checklist = model.sections.find((s) => s.id === 'checklist')?.blocks.find((b): b is Extract<ReportBlock, { type: 'checklist' }> => b.type === 'checklist');
+    const items = checklist?.groups.flatMap((group) => group.items) ?? [];
+    expect(items).toHaveLength(13);
+    expect(items.at(-1)).toEqual(
+      expect.objectContaining({ text: firmAction.text, detail: 'Action of the assessor’s firm', priority: 'Low', owner: 'Levan Kapanadze', due: '1 May 2027', status: 'In progress' }),
+    );
+    const further = JSON.stringify(model.sections.find((s) => s.id === 'appendix')?.subsections.find((sub) => sub.id === 'further-measures'));
+    expect(further).not.toContain(firmAction.text);
   });
 });

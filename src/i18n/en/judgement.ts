@@ -12,7 +12,7 @@ export const judgementMessages: Readonly<Record<string, string>> = {
   'ui.judgement.overall':
     'Rated {band} because of the assessor’s ratings; calculated {calculated}.',
   'ui.judgement.counts':
-    'The assessor’s rating counts: it sets the order of the register, the overall rating and the priority of the actions that treat the scenario. The calculated rating stays on record beside it.',
+    'Your rating counts: it sets the scenario’s place in the register, the overall rating, the priority of the actions that treat it, and whether it gets a contingency plan. The calculated rating stays on record beside yours, and the heat map places the scenario by it.',
   'ui.judgement.heatMapNote':
     'A marker with a star is a scenario the assessor rated differently. The heat map places it by its calculated likelihood and impact.',
   'ui.judgement.heatMapMarker': '{scenario}: rated {band} by the assessor, placed by its calculated rating',
@@ -29,6 +29,7 @@ export const judgementMessages: Readonly<Record<string, string>> = {
   'ui.judgement.rating.lead':
     'Use your own judgement where the calculation does not fit this business. Give the reason: it is shown with your rating on the results page and in the report.',
   'ui.judgement.rating.band': 'Your rating',
+  'ui.judgement.rating.calculatedOption': '{band} (the calculated rating)',
   'ui.judgement.rating.bandHint': 'The calculated rating is shown beside yours wherever yours appears.',
   'ui.judgement.rating.reason': 'Why you rate it differently',
   'ui.judgement.rating.reasonHint': 'For example, what you know of this business or its region that the questions did not ask. At most {max} characters.',
@@ -50,6 +51,7 @@ export const judgementMessages: Readonly<Record<string, string>> = {
   'ui.judgement.wording.reworded': 'Reworded for this assessment.',
   'ui.judgement.wording.standardWas': 'Standard wording: {text}',
   'ui.judgement.error.textRequired': 'Enter the wording of the action',
+  'ui.judgement.error.firmTextRequired': 'Enter what is to be done',
 
   /* The firm's own actions --------------------------------------------------------------------- */
   'ui.judgement.firm.add': 'Add an action of your own',
@@ -98,10 +100,10 @@ export const judgementMessages: Readonly<Record<string, string>> = {
   'report.judgement.overall': 'Overall rating {band} because of the assessor’s ratings; calculated {calculated}.',
   'report.judgement.coverLabel': 'Assessor’s judgement',
   'report.judgement.registerNote':
-    'The assessor rated {refs} differently from the calculation. Their rating counts for the order of the register, the overall rating and the priority of the actions that treat it. The calculated rating is shown beside it, and the reason under the register.',
-  'report.judgement.heatMapKey': 'Marked * : rated differently by the assessor, placed here by the calculated likelihood and impact.',
+    'The assessor rated {refs} differently from the calculation. Their rating counts for the order of the register, the overall rating, the priority of the actions that treat it and the contingency plans. The calculated rating is shown beside it, and the reason under the register.',
+  'report.judgement.heatMapKey': '*: rated differently by the assessor, and placed here by the calculated likelihood and impact.',
   'report.judgement.firmAction': 'Action of the assessor’s firm',
   'report.judgement.priorityMoved': 'Priority set by the assessor’s rating; calculated {priority}.',
-  'report.judgement.inline': '{band} by the assessor (calculated {calculated})',
-  'report.judgement.planBecause': 'it is rated {band} by the assessor (calculated {calculated})',
+  'report.judgement.inline': '{band} by the assessor; calculated {calculated}',
+  'report.judgement.planBecause': 'it is rated {band} by the assessor',
 };

@@ -5,9 +5,10 @@ import type { ChecklistGroup, ChecklistItem, ReportBlock, ReportSection, ReportS
 import { heading, paragraph, refOf, type Context } from './context.js';
 
 /**
- * The action plan of questionnaire 2.0: at most `mainActionCount` actions in the checklist, most
- * urgent first, each with its owner and due date; the "don't know" answers as a short list of
- * things to find out; the remaining actions in the appendix as further measures.
+ * The action plan of questionnaire 2.0: at most `mainActionCount` recommended actions in the
+ * checklist, with the firm's own among them, most urgent first, each with its owner and due date;
+ * the "don't know" answers as a short list of things to find out; the remaining recommended
+ * actions in the appendix as further measures.
  */
 export const mainActionCount = 12;
 
@@ -67,12 +68,27 @@ function checklistBlock(c: Context, items: readonly PlanItem[]): ReportBlock {
   return checklistOf(c.t, [{ title, items: items.map((item) => actionItem(c, item)) }]);
 }
 
+/**
+ * Whether an action goes in the main checklist: the first `mainActionCount` recommended actions,
+ * and every one of the firm's own, which the assessor added on purpose.
+ */
+function inMainChecklist(c: Context): (item: PlanItem) => boolean {
+  const main = new Set(c.plan.filter((item) => item.kind === 'recommended').slice(0, mainActionCount).map((item) => item.id));
+  return (item) => item.kind === 'firm' || main.has(item.id);
+}
+
 function mainActions(c: Context): readonly PlanItem[] {
-  return c.plan.slice(0, mainActionCount);
+  return c.plan.filter(inMainChecklist(c));
 }
 
 function furtherActions(c: Context): readonly PlanItem[] {
-  return c.plan.slice(mainActionCount);
+  const main = inMainChecklist(c);
+  return c.plan.filter((item) => !main(item));
+}
+
+/** Text that ends as a sentence, for a line that goes on after it (an assessor's wording may not). */
+function asSentence(text: string): string {
+  return /[.!?…]["'”’)]*$/.test(text) ? text : `${text}.`;
 }
 
 function findOutBlocks(c: Context): ReportBlock[] {
@@ -121,7 +137,7 @@ export function furtherMeasuresSubsection(c: Context): ReportSubsection | undefi
           const pillar = item.kind === 'firm' ? c.t('report.judgement.firmAction') : c.t(messageKeys.pillarTitle(c.v, item.action.pillar));
           const refs = item.treats.map((id) => refOf(c, id)).join(', ');
           return c.t('report.further.item', {
-            action: checklistItem.text,
+            action: asSentence(checklistItem.text),
             priority: checklistItem.priority,
             detail: refs ? c.t('report.checklist.detailRefs', { pillar, refs }) : pillar,
           });

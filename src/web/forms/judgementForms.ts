@@ -118,7 +118,7 @@ function asList(value: unknown): unknown[] {
 export function readFirmActionForm(req: Request, context: FirmActionFormContext, t: Translate): Promise<FormResult<FirmActionFields>> {
   const optional = (field: string) => body(field).optional({ values: 'falsy' }).isString().withMessage(t('error.oneAnswer')).bail();
   const chains = [
-    requiredText('text', ACTION_TEXT_MAX, t('ui.judgement.error.textRequired'), t, false),
+    requiredText('text', ACTION_TEXT_MAX, t('ui.judgement.error.firmTextRequired'), t, false),
     optional('owner')
       .stripLow()
       .trim()
