@@ -47,6 +47,7 @@ import { actionItem, actionPlanSection, checklistOf, furtherMeasuresSubsection }
 import { actionText } from '../presenters/actionWording.js';
 import { actionsInPlanOrder, ratedBandOf } from '../scoring/judgement.js';
 import {
+  countsJudgementNote,
   overallJudgement,
   overallJudgementFact,
   overrideDetail,
@@ -161,13 +162,18 @@ function topRisks(c: Context): ReportBlock[] {
   const count = (band: Band) => register.scenarios.filter((s) => ratedBandOf(s) === band).length;
   return [
     paragraph(
-      t('report.summary.counts', {
-        total: register.scenarios.length,
-        critical: count('critical'),
-        high: count('high'),
-        medium: count('medium'),
-        low: count('low'),
-      }),
+      [
+        t('report.summary.counts', {
+          total: register.scenarios.length,
+          critical: count('critical'),
+          high: count('high'),
+          medium: count('medium'),
+          low: count('low'),
+        }),
+        countsJudgementNote(c),
+      ]
+        .filter(Boolean)
+        .join(' '),
     ),
     heading(t('report.summary.topRisks')),
     {

@@ -13,6 +13,7 @@ import type { Band, RiskRegister, ScenarioScore } from '../../src/scoring/types.
 import { createAssessmentService } from '../../src/services/assessmentService.js';
 import { csrfTokenFrom, formBody, locationOf } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
+import { faultOn } from '../support/storageFaults.js';
 import { testStore } from '../support/testApp.js';
 import { downloadPdf, everyExposureProfile, newAgent, startAssessment, walkAllSections, type Agent } from '../support/walk.js';
 
@@ -280,6 +281,36 @@ describe(`the assessor's judgement on ${testStore}`, () => {
     expect(refused.text).toMatch(/<a href="#dueDate">Enter a real date/);
     expect(refused.text).toContain('value="Ana"');
     expect(await db().selectFrom('firm_actions').selectAll().execute()).toEqual([]);
+  });
+
+  it('shows the rating form again with what was typed when the database refuses the save, and saves it once writable', async () => {
+    const scenario = scenarioToRate(await walkToResults());
+    const ratingPath = `${BASE}/ratings/${scenario.scenarioId}`;
+    // SQLite's fault refuses a write that needs a new page: two overrides of scenarios that do not
+    // exist (the scoring ignores them) fill the table's first page, so the next one needs another.
+    const id = await assessmentId();
+    for (const filler of ['filler_1', 'filler_2']) {
+      await db().insertInto('rating_overrides').values({ assessment_id: id, scenario_id: filler, band: 'low', reason: 'Ə'.repeat(900), recorded_by: null, recorded_at: '2026-12-01T00:00:00.000Z' }).execute();
+    }
+    const page = await agent.get(ratingPath).expect(200);
+    const fields = { band: otherBand(scenario), reason: 'Ə'.repeat(1000) };
+    const fault = faultOn(app());
+    await fault.apply();
+    const refused = await agent.post(ratingPath).type('form').send(formBody({ _csrf: csrfTokenFrom(page.text), ...fields }));
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.text).toContain('<title>Error: Change the rating of a risk');
+    expect(refused.text).toContain('Nothing was saved because of a problem on our side.');
+    expect(refused.text).toContain(`>${fields.reason}</textarea>`);
+    expect(refused.text).toMatch(new RegExp(`value="${fields.band}" checked`));
+    await fault.lift();
+    expect(await db().selectFrom('rating_overrides').select('scenario_id').where('scenario_id', '=', scenario.scenarioId).execute()).toEqual([]);
+
+    const saved = await agent.post(ratingPath).type('form').send(formBody({ _csrf: csrfTokenFrom(refused.text), ...fields }));
+    expect(locationOf(saved)).toBe(`${BASE}/results?done=rating_saved#register`);
+    expect(await db().selectFrom('rating_overrides').select(['scenario_id', 'reason']).where('scenario_id', '=', scenario.scenarioId).execute()).toEqual([
+      { scenario_id: scenario.scenarioId, reason: fields.reason },
+    ]);
   });
 
   it('changes nothing for a post without a form token, or with another session’s token', async () => {

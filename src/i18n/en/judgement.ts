@@ -98,6 +98,8 @@ export const judgementMessages: Readonly<Record<string, string>> = {
   'report.judgement.label': 'Assessor’s rating:',
   'report.judgement.detail': 'Rated {band} by the assessor; calculated {calculated}. Reason: {reason} (recorded {date})',
   'report.judgement.overall': 'Overall rating {band} because of the assessor’s ratings; calculated {calculated}.',
+  'report.judgement.countsNote.one': 'The assessor rated 1 scenario differently from the calculation: these counts use their rating.',
+  'report.judgement.countsNote.other': 'The assessor rated {count} scenarios differently from the calculation: these counts use their ratings.',
   'report.judgement.coverLabel': 'Assessor’s judgement',
   'report.judgement.registerNote':
     'The assessor rated {refs} differently from the calculation. Their rating counts for the order of the register, the overall rating, the priority of the actions that treat it and the contingency plans. The calculated rating is shown beside it, and the reason under the register.',

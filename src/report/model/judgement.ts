@@ -59,6 +59,12 @@ function overridden(c: Context): ScenarioScore[] {
   return c.register.scenarios.filter((s) => s.override !== undefined);
 }
 
+/** After the count of scenarios by band: that the assessor's ratings are counted, when there are any. */
+export function countsJudgementNote(c: Context): string | undefined {
+  const count = overridden(c).length;
+  return count > 0 ? c.t(count === 1 ? 'report.judgement.countsNote.one' : 'report.judgement.countsNote.other', { count }) : undefined;
+}
+
 /** Above the register: which scenarios the assessor rated, and how their rating counts. */
 export function registerJudgementNote(c: Context): ReportBlock[] {
   const scenarios = overridden(c);
