@@ -22,9 +22,8 @@ interface FieldView {
   describedBy: string;
 }
 
-/** A recommended action: its owner, due date and status are fields of the plan's form. */
-export interface ActionPlanRowView {
-  kind: 'recommended';
+/** What every row of the plan shows. */
+interface PlanRowBase {
   actionId: string;
   /** "Action 1": the number the error summary refers to. */
   numberLabel: string;
@@ -32,6 +31,11 @@ export interface ActionPlanRowView {
   band: string;
   priorityLabel: string;
   treats: string;
+}
+
+/** A recommended action: its owner, due date and status are fields of the plan's form. */
+export interface ActionPlanRowView extends PlanRowBase {
+  kind: 'recommended';
   /** The assessor reworded it: the standard text it replaces, worded for the page. */
   standardWording?: string;
   /** An assessor's rating set its priority: "Priority set by the assessor's rating; calculated Medium." */
@@ -42,14 +46,8 @@ export interface ActionPlanRowView {
 }
 
 /** One of the firm's own actions: shown with its values, changed on a page of its own. */
-export interface FirmActionRowView {
+export interface FirmActionRowView extends PlanRowBase {
   kind: 'firm';
-  actionId: string;
-  numberLabel: string;
-  text: string;
-  band: string;
-  priorityLabel: string;
-  treats: string;
   owner: string;
   dueDate: string;
   status: string;

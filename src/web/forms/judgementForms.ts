@@ -4,9 +4,9 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { bandOrder, priorities } from '../../scoring/bands.js';
 import { ACTION_TEXT_MAX, OVERRIDE_REASON_MAX } from '../../scoring/judgement.js';
 import type { Band, Priority } from '../../scoring/types.js';
-import { ACTION_STATUSES, isWithin, parseCalendarDate, type ActionStatus, type DueDateRange } from '../../services/actionPlan.js';
+import { ACTION_STATUSES, type ActionStatus, type DueDateRange } from '../../services/actionPlan.js';
 import type { FirmActionFields } from '../../services/judgementService.js';
-import { OWNER_MAX_LENGTH } from './actionPlanForm.js';
+import { dueDateChecks, OWNER_MAX_LENGTH } from './actionPlanForm.js';
 import { characterCount, type FieldError, type FormValues } from './fields.js';
 
 /**
@@ -38,15 +38,14 @@ async function validate<T>(req: Request, chains: readonly ValidationChain[], fie
   return { ok: false, errors, values: typedValues(req, fields) };
 }
 
+/** A field that must be sent, once. */
+function requiredSingle(field: string, requiredMessage: string, t: Translate): ValidationChain {
+  return body(field).exists({ values: 'falsy' }).withMessage(requiredMessage).bail().isString().withMessage(t('error.oneAnswer')).bail();
+}
+
 /** A required single line or paragraph of text: control characters removed (line breaks kept where asked), trimmed, length in characters. */
 function requiredText(field: string, max: number, requiredMessage: string, t: Translate, keepLineBreaks: boolean): ValidationChain {
-  return body(field)
-    .exists({ values: 'falsy' })
-    .withMessage(requiredMessage)
-    .bail()
-    .isString()
-    .withMessage(t('error.oneAnswer'))
-    .bail()
+  return requiredSingle(field, requiredMessage, t)
     .stripLow(keepLineBreaks)
     .trim()
     .notEmpty()
@@ -54,6 +53,11 @@ function requiredText(field: string, max: number, requiredMessage: string, t: Tr
     .bail()
     .custom((text: string) => characterCount(text) <= max)
     .withMessage(t('error.tooLong', { max }));
+}
+
+/** One of a form's own radios: required, sent once, one of the options. */
+function requiredChoice(field: string, options: readonly string[], requiredMessage: string, t: Translate): ValidationChain {
+  return requiredSingle(field, requiredMessage, t).isIn(options).withMessage(t('error.invalidOption'));
 }
 
 /* Rating override --------------------------------------------------------------------------- */
@@ -68,15 +72,7 @@ export interface OverrideInput {
 /** The assessor's band (any but the calculated one: that is no override) and a reason. */
 export function readOverrideForm(req: Request, calculated: Band, t: Translate): Promise<FormResult<OverrideInput>> {
   const chains = [
-    body('band')
-      .exists({ values: 'falsy' })
-      .withMessage(t('ui.judgement.error.bandRequired'))
-      .bail()
-      .isString()
-      .withMessage(t('error.oneAnswer'))
-      .bail()
-      .isIn(bandOrder)
-      .withMessage(t('error.invalidOption'))
+    requiredChoice('band', bandOrder, t('ui.judgement.error.bandRequired'), t)
       .bail()
       .custom((band: string) => band !== calculated)
       .withMessage(t('ui.judgement.error.sameAsCalculated')),
@@ -124,22 +120,8 @@ export function readFirmActionForm(req: Request, context: FirmActionFormContext,
       .trim()
       .custom((owner: string) => characterCount(owner) <= OWNER_MAX_LENGTH)
       .withMessage(t('error.tooLong', { max: OWNER_MAX_LENGTH })),
-    optional('dueDate')
-      .trim()
-      .custom((date: string) => date === '' || parseCalendarDate(date) !== undefined)
-      .withMessage(t('error.date', { example: context.exampleDate }))
-      .bail()
-      .custom((date: string) => date === '' || isWithin(date, context.range))
-      .withMessage(t('error.dateRange', { earliest: context.formatDate(context.range.earliest), latest: context.formatDate(context.range.latest) })),
-    body('priority')
-      .exists({ values: 'falsy' })
-      .withMessage(t('ui.judgement.error.priorityRequired'))
-      .bail()
-      .isString()
-      .withMessage(t('error.oneAnswer'))
-      .bail()
-      .isIn(priorities.map(String))
-      .withMessage(t('error.invalidOption')),
+    dueDateChecks(optional('dueDate'), { range: context.range, formatDate: context.formatDate, example: context.exampleDate }, t),
+    requiredChoice('priority', priorities.map(String), t('ui.judgement.error.priorityRequired'), t),
     optional('status').isIn(ACTION_STATUSES).withMessage(t('error.invalidOption')),
     body('treats')
       .customSanitizer(asList)
