@@ -313,6 +313,20 @@ describe(`the assessor's judgement on ${testStore}`, () => {
     ]);
   });
 
+  it('goes with its assessment: deleting the assessment deletes its overrides, rewordings and firm actions', async () => {
+    const before = await walkToResults();
+    const scenario = scenarioToRate(before);
+    const action = before.actions[0]?.recommendationId ?? '';
+    await postFrom(`${BASE}/ratings/${scenario.scenarioId}`, `${BASE}/ratings/${scenario.scenarioId}`, { band: otherBand(scenario), reason: REASON });
+    await postFrom(`${BASE}/actions/${action}/wording`, `${BASE}/actions/${action}/wording`, { text: 'Our words.' });
+    await postFrom(`${BASE}/firm-actions/new`, `${BASE}/firm-actions/new`, { text: 'Our action', priority: '3' });
+    const count = async () =>
+      Promise.all((['rating_overrides', 'action_rewordings', 'firm_actions'] as const).map(async (table) => (await db().selectFrom(table).selectAll().execute()).length));
+    expect(await count()).toEqual([1, 1, 1]);
+    await db().deleteFrom('assessments').where('id', '=', await assessmentId()).execute();
+    expect(await count()).toEqual([0, 0, 0]);
+  });
+
   it('changes nothing for a post without a form token, or with another session’s token', async () => {
     const scenario = scenarioToRate(await walkToResults());
     const other = newAgent(app().app);
