@@ -8,7 +8,8 @@
  * are two cores). Settings: BENCH_SECONDS per measurement (default 10), BENCH_CONNECTIONS for
  * the throughput runs (default 10), BENCH_WRITE_DOC=0 to leave docs/PERFORMANCE.md alone,
  * BENCH_CPU_PROFILE=<folder> to profile the app (`node --cpu-prof`) under the section page load
- * only, BENCH_APP_LOG=<file> to keep the app's log.
+ * only (or under the save load with BENCH_CPU_PROFILE_PHASE=save), BENCH_APP_LOG=<file> to keep
+ * the app's log.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +38,7 @@ import {
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const profileDir = process.env.BENCH_CPU_PROFILE;
+const profilePhase = process.env.BENCH_CPU_PROFILE_PHASE === 'save' ? 'save' : 'get';
 const writeDoc = process.env.BENCH_WRITE_DOC !== '0' && !profileDir;
 const ARRIVALS = 50;
 const PDF_CONNECTIONS = 50;
@@ -133,13 +135,14 @@ async function measureApp(folder: string): Promise<AppResults> {
     await runLoad({ ...getPlan, seconds: 1 });
     const get = await runLoad({ ...getPlan, seconds });
     describe(`section page GET ${sectionPath}`, get);
-    if (profileDir) return { ...arrivals, get, peakRssMb: app.peakRssMegabytes(), logBytesPerRequest: 0 };
+    if (profileDir && profilePhase === 'get') return { ...arrivals, get, peakRssMb: app.peakRssMegabytes(), logBytesPerRequest: 0 };
 
     const savePlan = { server: app, path: sectionPath, method: 'POST' as const, connections, expected: [303], setUpConnection: savingAsVisitor(visitors, profileAnswers) };
     await runLoad({ ...savePlan, seconds: 1 });
     await Promise.all(visitors.map((visitor) => catchUp(app.base, visitor)));
     const save = await runLoad({ ...savePlan, seconds });
     describe(`section save POST ${sectionPath}`, save);
+    if (profileDir) return { ...arrivals, get, save, peakRssMb: app.peakRssMegabytes(), logBytesPerRequest: 0 };
 
     const reader = await arriveAndStart(app.base);
     await answerEverySection(app.base, reader);
@@ -280,7 +283,7 @@ async function main(): Promise<void> {
     const hello = await measureHello();
     const results = await measureApp(folder);
     if (profileDir) {
-      write(`CPU profile of the app under the section page load written to ${profileDir}.`);
+      write(`CPU profile of the app under the section ${profilePhase === 'save' ? 'save' : 'page'} load written to ${profileDir} (its last ${seconds} s).`);
       return;
     }
     const rows = rowsOf(hello, results);

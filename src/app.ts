@@ -2,9 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type Express, type RequestHandler } from 'express';
 import type session from 'express-session';
-import { pinoHttp } from 'pino-http';
 import { createTranslator } from './i18n/catalogue.js';
-import { accessLogOptions, type Logger } from './logger.js';
+import { accessLog, type Logger } from './logger.js';
 import type { PdfRenderPool } from './report/renderPool.js';
 import type { ActionPlanService } from './services/actionPlanService.js';
 import type { AssessmentService } from './services/assessmentService.js';
@@ -70,7 +69,7 @@ export function createApp(deps: AppDependencies): Express {
   // On in every mode: templates are part of the build, and re-reading them costs half the throughput.
   app.set('view cache', true);
 
-  app.use(pinoHttp(accessLogOptions(deps.logger, (req) => req.url === '/healthz')));
+  app.use(accessLog(deps.logger, (req) => req.url === '/healthz'));
   // View locals first: the error page needs them even when the body parser or CSRF check fails.
   setUpViewLocals(app);
   setUpSecurityHeaders(app);

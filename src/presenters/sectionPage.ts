@@ -121,25 +121,86 @@ function textFieldClasses(question: Question, hasError: boolean): string {
   return joinClasses([...base, hasError && 'input--error']);
 }
 
-function optionViews(question: Question, chosen: readonly string[], version: string, t: Translate): OptionView[] {
-  return (question.options ?? []).map((option, index) => ({
-    inputId: optionInputId(question, option.value),
-    value: option.value,
-    label: t(messageKeys.optionLabel(version, question.id, option.value)),
-    checked: chosen.includes(option.value),
-    dividerBefore: option.exclusive === true && question.type === 'checkboxes' && index > 0,
-  }));
+/**
+ * What a question prints that is the same for every user: its texts, its options (each in a
+ * checked and an unchecked form) and its field's attributes. Worked out once per translator,
+ * questionnaire version and question, and shared by every page after: the per-request part of a
+ * question view is only the answers, the errors and the note.
+ */
+interface StaticQuestionParts {
+  kind: QuestionView['kind'];
+  text: string;
+  optionalText?: string;
+  hint?: DescriptionView;
+  inputType: string;
+  optionsClass: string;
+  /** Each option as shown unchecked and as shown checked: a page picks one, and allocates nothing. */
+  options: readonly { value: string; unchecked: OptionView; checked: OptionView }[];
+  autocomplete?: string;
+  spellcheckOff: boolean;
+  noteId: string;
+  noteLabelText: string;
 }
 
-function noteView(question: Question, values: FormValues, errorFor: ReadonlyMap<string, string>, questionText: string, t: Translate): NoteView {
-  const id = noteField(question.id);
+const staticPartsCache = new WeakMap<Translate, Map<string, StaticQuestionParts>>();
+
+function optionParts(question: Question, version: string, t: Translate): StaticQuestionParts['options'] {
+  return (question.options ?? []).map((option, index) => {
+    const unchecked: OptionView = Object.freeze({
+      inputId: optionInputId(question, option.value),
+      value: option.value,
+      label: t(messageKeys.optionLabel(version, question.id, option.value)),
+      checked: false,
+      dividerBefore: option.exclusive === true && question.type === 'checkboxes' && index > 0,
+    });
+    return { value: option.value, unchecked, checked: Object.freeze({ ...unchecked, checked: true }) };
+  });
+}
+
+function buildStaticParts(question: Question, version: string, t: Translate): StaticQuestionParts {
+  const { id } = question;
+  const hint = question.hasHint === true ? describe(`${id}-hint`, t(messageKeys.questionHint(version, id))) : undefined;
+  const autocomplete = question.type === 'tel' ? 'tel' : question.type === 'email' ? 'email' : undefined;
+  return {
+    kind: questionKind(question),
+    text: t(messageKeys.questionText(version, id)),
+    inputType: question.type === 'radio' ? 'radio' : question.type === 'checkboxes' ? 'checkbox' : question.type,
+    optionsClass: question.type === 'radio' ? 'radios' : 'checkboxes',
+    options: optionParts(question, version, t),
+    spellcheckOff: question.type === 'email',
+    noteId: noteField(id),
+    noteLabelText: t('ui.note.label'),
+    ...(question.required ? {} : { optionalText: t('ui.optional') }),
+    ...(hint ? { hint } : {}),
+    ...(autocomplete ? { autocomplete } : {}),
+  };
+}
+
+/** A questionnaire version's questions never change (a change is a new version), so their parts can be kept for good. */
+function staticParts(question: Question, version: string, t: Translate): StaticQuestionParts {
+  let byQuestion = staticPartsCache.get(t);
+  if (!byQuestion) {
+    byQuestion = new Map();
+    staticPartsCache.set(t, byQuestion);
+  }
+  const key = `${version}\0${question.id}`;
+  let parts = byQuestion.get(key);
+  if (!parts) {
+    parts = buildStaticParts(question, version, t);
+    byQuestion.set(key, parts);
+  }
+  return parts;
+}
+
+function noteView(parts: StaticQuestionParts, values: FormValues, errorFor: ReadonlyMap<string, string>): NoteView {
+  const id = parts.noteId;
   const typed = values[id];
   const value = typeof typed === 'string' ? typed : '';
-  const error = describe(`${id}-error`, errorFor.get(id));
+  const error = errorFor.size === 0 ? undefined : describe(`${id}-error`, errorFor.get(id));
   return {
     id,
-    labelText: t('ui.note.label'),
-    hiddenQuestionText: questionText,
+    labelText: parts.noteLabelText,
+    hiddenQuestionText: parts.text,
     value,
     open: value !== '' || error !== undefined,
     ...(error ? { error } : {}),
@@ -148,30 +209,26 @@ function noteView(question: Question, values: FormValues, errorFor: ReadonlyMap<
 
 function questionView(question: Question, input: SectionPageInput, errorFor: ReadonlyMap<string, string>, t: Translate): QuestionView {
   const { id } = question;
-  const { version } = input;
-  const text = t(messageKeys.questionText(version, id));
-  const kind = questionKind(question);
+  const parts = staticParts(question, input.version, t);
   const chosen = chosenValues(input.values[id]);
-  const hint = question.hasHint === true ? describe(`${id}-hint`, t(messageKeys.questionHint(version, id))) : undefined;
-  const error = describe(`${id}-error`, errorFor.get(id));
-  const describedBy = [hint?.id, error?.id].filter(Boolean).join(' ');
-  const autocomplete = question.type === 'tel' ? 'tel' : question.type === 'email' ? 'email' : undefined;
+  const error = errorFor.size === 0 ? undefined : describe(`${id}-error`, errorFor.get(id));
+  const describedBy = error ? (parts.hint ? `${parts.hint.id} ${error.id}` : error.id) : parts.hint?.id;
   return {
     id,
-    kind,
-    text,
-    inputType: question.type === 'radio' ? 'radio' : question.type === 'checkboxes' ? 'checkbox' : question.type,
-    optionsClass: question.type === 'radio' ? 'radios' : 'checkboxes',
-    options: optionViews(question, chosen, version, t),
-    spellcheckOff: question.type === 'email',
+    kind: parts.kind,
+    text: parts.text,
+    inputType: parts.inputType,
+    optionsClass: parts.optionsClass,
+    options: parts.options.map((option) => (chosen.includes(option.value) ? option.checked : option.unchecked)),
+    spellcheckOff: parts.spellcheckOff,
     value: chosen.join(', '),
     cssClasses: textFieldClasses(question, error !== undefined),
-    ...(question.required ? {} : { optionalText: t('ui.optional') }),
-    ...(hint ? { hint } : {}),
+    ...(parts.optionalText === undefined ? {} : { optionalText: parts.optionalText }),
+    ...(parts.hint ? { hint: parts.hint } : {}),
     ...(error ? { error } : {}),
     ...(describedBy ? { describedBy } : {}),
-    ...(autocomplete ? { autocomplete } : {}),
-    ...(question.allowNote ? { note: noteView(question, input.values, errorFor, text, t) } : {}),
+    ...(parts.autocomplete ? { autocomplete: parts.autocomplete } : {}),
+    ...(question.allowNote ? { note: noteView(parts, input.values, errorFor) } : {}),
   };
 }
 

@@ -125,10 +125,13 @@ const queuePerWorker = 2;
 const defaultRestartBackoff: RestartBackoff = { firstMs: 1_000, maxMs: 60_000 };
 
 /**
- * A render allocates many short-lived strings; a larger young generation than V8's default
- * spares a good share of the garbage collection time (about a tenth of a render, measured).
+ * A render allocates many short-lived strings, and a young generation larger than V8's default
+ * spared about a tenth of a render's time when it was 48 MB. But a full young generation is
+ * resident memory, in every worker: with 48 MB the app peaked at 265 MB over 90 downloads (three
+ * at a time), with 16 MB at 246 MB, in the same time to within the noise of a shared machine; the
+ * budget is 250 MB (docs/PERFORMANCE.md).
  */
-const resourceLimits = { maxYoungGenerationSizeMb: 48 };
+const resourceLimits = { maxYoungGenerationSizeMb: 16 };
 
 const defaultWorker: RenderWorkerSource = { url: new URL(import.meta.url.endsWith('.ts') ? './renderWorker.ts' : './renderWorker.js', import.meta.url) };
 

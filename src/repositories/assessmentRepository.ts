@@ -2,6 +2,7 @@ import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { Answers, AnswerValue, StoredAnswer } from '../questionnaire/types.js';
+import { bindPlaceholders, placeholder } from './compiledQuery.js';
 
 export type StoredSectionStatus = 'in_progress' | 'completed';
 
@@ -49,7 +50,7 @@ interface CombinedRow {
 }
 
 /** Stands for the assessment id while the combined read is compiled once, replaced at each execution. */
-const ASSESSMENT_ID = '\u0000assessment-id';
+const ASSESSMENT_ID = placeholder('assessmentId');
 
 /**
  * The assessment, its answers and its section progress in one statement (UNION ALL of three
@@ -92,6 +93,39 @@ function storedAssessmentOf(id: string, rows: readonly CombinedRow[]): StoredAss
   return record ? { record, answers, progress } : undefined;
 }
 
+/** A placeholder where kysely's types want a number; the number replaces it at each execution. */
+const numberPlaceholder = (name: string) => placeholder(name) as unknown as number;
+
+/**
+ * The statements of a section save whose shape never changes, built and compiled once (see
+ * compiledQuery.ts): the revision claim (an insert for a first save, a conditional update after)
+ * and the assessment's own update.
+ */
+function compileSaveStatements(db: Db) {
+  const progress = { status: placeholder('status') as StoredSectionStatus, updated_at: placeholder('now') };
+  return {
+    claimFirstRevision: db
+      .insertInto('section_progress')
+      .values({ assessment_id: placeholder('assessmentId'), section_id: placeholder('sectionId'), ...progress, revision: 1 })
+      .onConflict((oc) => oc.columns(['assessment_id', 'section_id']).doNothing())
+      .compile(),
+    claimNextRevision: db
+      .updateTable('section_progress')
+      .set((eb) => ({ ...progress, revision: eb('revision', '+', 1) }))
+      .where('assessment_id', '=', placeholder('assessmentId'))
+      .where('section_id', '=', placeholder('sectionId'))
+      .where('revision', '=', numberPlaceholder('expectedRevision'))
+      .compile(),
+    touchAssessment: db
+      .updateTable('assessments')
+      .set((eb) => ({ updated_at: placeholder('now'), revision: eb('revision', '+', 1) }))
+      .where('id', '=', placeholder('assessmentId'))
+      .compile(),
+  };
+}
+
+type SaveStatements = ReturnType<typeof compileSaveStatements>;
+
 /** Thrown inside the transaction to roll it back when another save got there first. */
 class StaleSectionError extends Error {}
 
@@ -100,25 +134,11 @@ class StaleSectionError extends Error {}
  * conditional UPDATE (and, for a first save, the primary key on INSERT) makes two saves racing
  * from the same page on SQLite or PostgreSQL end with exactly one winner.
  */
-async function claimSectionRevision(trx: Transaction<DatabaseSchema>, save: SectionSave): Promise<void> {
-  const progress = { status: save.status, updated_at: save.now };
-  if (save.expectedRevision === 0) {
-    const inserted = await trx
-      .insertInto('section_progress')
-      .values({ assessment_id: save.assessmentId, section_id: save.sectionId, ...progress, revision: 1 })
-      .onConflict((oc) => oc.columns(['assessment_id', 'section_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new StaleSectionError();
-    return;
-  }
-  const updated = await trx
-    .updateTable('section_progress')
-    .set((eb) => ({ ...progress, revision: eb('revision', '+', 1) }))
-    .where('assessment_id', '=', save.assessmentId)
-    .where('section_id', '=', save.sectionId)
-    .where('revision', '=', save.expectedRevision)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new StaleSectionError();
+async function claimSectionRevision(trx: Transaction<DatabaseSchema>, statements: SaveStatements, save: SectionSave): Promise<void> {
+  const values = { assessmentId: save.assessmentId, sectionId: save.sectionId, status: save.status, now: save.now, expectedRevision: save.expectedRevision };
+  const claim = save.expectedRevision === 0 ? statements.claimFirstRevision : statements.claimNextRevision;
+  const { numAffectedRows } = await trx.executeQuery(bindPlaceholders(claim, values));
+  if (Number(numAffectedRows ?? 0n) !== 1) throw new StaleSectionError();
 }
 
 /**
@@ -133,6 +153,7 @@ function portableText(text: string): string {
 /** Storage of assessments, their answers and progress. Plain data in and out; portable SQL only. */
 export function createAssessmentRepository(db: Db) {
   const combinedRead = compileCombinedRead(db);
+  const saveStatements = compileSaveStatements(db);
   return {
     async create(input: { id: string; questionnaireVersion: string; tokenHash: string; now: string }): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -158,8 +179,7 @@ export function createAssessmentRepository(db: Db) {
 
     /** The assessment with its answers and progress, read in one statement; undefined when there is none. */
     async load(id: string): Promise<StoredAssessment | undefined> {
-      const parameters = combinedRead.parameters.map((parameter) => (parameter === ASSESSMENT_ID ? id : parameter));
-      const { rows } = await db.executeQuery<CombinedRow>({ ...combinedRead, parameters });
+      const { rows } = await db.executeQuery(bindPlaceholders(combinedRead, { assessmentId: id }));
       return storedAssessmentOf(id, rows);
     },
 
@@ -170,7 +190,7 @@ export function createAssessmentRepository(db: Db) {
     async saveSection(save: SectionSave): Promise<SaveOutcome> {
       try {
         await db.transaction().execute(async (trx) => {
-          await claimSectionRevision(trx, save);
+          await claimSectionRevision(trx, saveStatements, save);
           const cleared = save.questionIds.filter((id) => save.answers[id] === undefined);
           if (cleared.length > 0) {
             await trx
@@ -200,11 +220,7 @@ export function createAssessmentRepository(db: Db) {
               )
               .execute();
           }
-          await trx
-            .updateTable('assessments')
-            .set((eb) => ({ updated_at: save.now, revision: eb('revision', '+', 1) }))
-            .where('id', '=', save.assessmentId)
-            .execute();
+          await trx.executeQuery(bindPlaceholders(saveStatements.touchAssessment, { now: save.now, assessmentId: save.assessmentId }));
         });
         return 'saved';
       } catch (error) {

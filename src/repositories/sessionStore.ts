@@ -1,5 +1,7 @@
 import session from 'express-session';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../db/database.js';
+import { bindPlaceholders, placeholder } from './compiledQuery.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -30,6 +32,8 @@ function settle<T>(work: Promise<T>, callback: ((err: unknown, value?: T) => voi
  */
 export class DatabaseSessionStore extends session.Store {
   private readonly storedExpiry = new Map<string, number>();
+  /** Every request with a session starts with this read: compiled once (see compiledQuery.ts). */
+  private readonly sessionRead: CompiledQuery<{ data: string; expires_at: number | string }>;
 
   constructor(
     private readonly db: Db,
@@ -37,6 +41,7 @@ export class DatabaseSessionStore extends session.Store {
     private readonly touchAfterMs = HOUR_MS,
   ) {
     super();
+    this.sessionRead = db.selectFrom('sessions').select(['data', 'expires_at']).where('sid', '=', placeholder('sid')).compile();
   }
 
   private expiryOf(data: session.SessionData): number {
@@ -46,7 +51,7 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     const read = async (): Promise<session.SessionData | null> => {
-      const row = await this.db.selectFrom('sessions').select(['data', 'expires_at']).where('sid', '=', sid).executeTakeFirst();
+      const [row] = (await this.db.executeQuery(bindPlaceholders(this.sessionRead, { sid }))).rows;
       if (!row || Number(row.expires_at) <= Date.now()) return null;
       this.rememberExpiry(sid, Number(row.expires_at));
       return JSON.parse(row.data) as session.SessionData;

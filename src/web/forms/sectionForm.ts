@@ -135,8 +135,39 @@ export type SectionFormResult =
   | { ok: true; answers: Record<string, StoredAnswer> }
   | { ok: false; errors: FieldError[]; values: FormValues };
 
+/**
+ * Chains are plain descriptions (each run keeps its state on the request), so the chains of one
+ * set of shown questions are built once and reused: building them cost more than running them.
+ * Keyed by translator, then by intent and the shown question ids; a questionnaire version's
+ * questions never change, and a question id belongs to one version's sections only through its
+ * Question object, which is part of the key too.
+ */
+const chainCache = new WeakMap<Translate, Map<string, { questions: readonly Question[]; chains: ValidationChain[] }[]>>();
+/** Far more than the shown-question combinations of every section of every version. */
+const MAX_CACHED_CHAIN_SETS = 2000;
+
+function sameQuestions(a: readonly Question[], b: readonly Question[]): boolean {
+  return a.length === b.length && a.every((question, index) => question === b[index]);
+}
+
+function cachedSectionChains(questions: readonly Question[], intent: SaveIntent, t: Translate): ValidationChain[] {
+  let byKey = chainCache.get(t);
+  if (!byKey) {
+    byKey = new Map();
+    chainCache.set(t, byKey);
+  }
+  const key = `${intent}\0${questions.map((question) => question.id).join('\0')}`;
+  const candidates = byKey.get(key) ?? [];
+  const hit = candidates.find((entry) => sameQuestions(entry.questions, questions));
+  if (hit) return hit.chains;
+  if (byKey.size >= MAX_CACHED_CHAIN_SETS) byKey.clear();
+  const chains = sectionChains(questions, intent, t);
+  byKey.set(key, [...candidates, { questions: [...questions], chains }]);
+  return chains;
+}
+
 export async function readSectionForm(req: Request, questions: readonly Question[], intent: SaveIntent, t: Translate): Promise<SectionFormResult> {
-  for (const chain of sectionChains(questions, intent, t)) await chain.run(req);
+  for (const chain of cachedSectionChains(questions, intent, t)) await chain.run(req);
   const result = validationResult(req);
   if (!result.isEmpty()) {
     const errors = result.array({ onlyFirstError: true }).flatMap((error) =>

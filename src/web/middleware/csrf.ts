@@ -24,6 +24,7 @@ export const CSRF_FIELD = '_csrf';
  */
 const SECTION_SAVE = /^\/(?:assessment|assessments\/[^/]+)\/sections\/[^/]+$/;
 const NONCE = /^[A-Za-z0-9_-]{43}$/;
+const MAX_REMEMBERED_SESSION_TOKENS = 10_000;
 
 export interface CsrfOptions {
   /** The session secret; the token key is derived from it, so one secret is all there is to manage. */
@@ -69,8 +70,21 @@ function sameToken(expected: string, given: string): boolean {
 export function setUpCsrf(app: Express, options: CsrfOptions): void {
   // A key of its own, so a token can never double as a session cookie signature.
   const key = createHmac('sha256', options.secret).update('riskplan form tokens v1').digest();
-  const tokenFor = (kind: 'session' | 'visitor', binding: string) =>
+  const computeToken = (kind: 'session' | 'visitor', binding: string) =>
     createHmac('sha256', key).update(`${kind}\0${binding}`).digest('base64url');
+  // A session's token never changes, and every page and save of the session needs it: keep the
+  // recent ones rather than compute an HMAC for each request (bounded, like the session store's cache).
+  const sessionTokens = new Map<string, string>();
+  const tokenFor = (kind: 'session' | 'visitor', binding: string) => {
+    if (kind === 'visitor') return computeToken(kind, binding);
+    let token = sessionTokens.get(binding);
+    if (token === undefined) {
+      if (sessionTokens.size >= MAX_REMEMBERED_SESSION_TOKENS) sessionTokens.clear();
+      token = computeToken(kind, binding);
+      sessionTokens.set(binding, token);
+    }
+    return token;
+  };
   const cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/' };
 
   /** The token for the forms on this page; gives an anonymous visitor a nonce cookie if needed. */
