@@ -13,6 +13,7 @@ import type { ExportService } from './services/exportService.js';
 import type { BrandingRepository } from './repositories/brandingRepository.js';
 import type { ComparisonService } from './services/comparisonService.js';
 import type { ReassessmentService } from './services/reassessmentService.js';
+import type { JudgementService } from './services/judgementService.js';
 import type { ReportService } from './services/reportService.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
@@ -25,6 +26,7 @@ import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { exportRoutes } from './web/routes/exportRoutes.js';
+import { judgementRoutes } from './web/routes/judgementRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
 import { invitationRoutes } from './web/routes/invitationRoutes.js';
@@ -55,6 +57,8 @@ export interface AppDependencies {
   comparisonService: ComparisonService;
   reportService: ReportService;
   actionPlanService: ActionPlanService;
+  /** Records the assessor's overrides, rewordings and own actions. */
+  judgementService: JudgementService;
   pdfRenderPool: PdfRenderPool;
   sessionStore: session.Store;
   sessionSecret: string;
@@ -127,6 +131,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(walkRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   assessmentPages.use(resultsRoutes(deps.assessmentService, t));
   assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
+  assessmentPages.use(judgementRoutes({ assessments: deps.assessmentService, actionPlans: deps.actionPlanService, judgements: deps.judgementService }, t));
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   assessmentPages.use(exportRoutes(deps.exportService));
 

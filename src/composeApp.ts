@@ -7,10 +7,12 @@ import type { Logger } from './logger.js';
 import { createPdfRenderPool, type RenderWorkerSource, type RestartBackoff } from './report/renderPool.js';
 import { createActionPlanRepository } from './repositories/actionPlanRepository.js';
 import { createAssessmentRepository } from './repositories/assessmentRepository.js';
+import { createJudgementRepository } from './repositories/judgementRepository.js';
 import { DatabaseSessionStore } from './repositories/sessionStore.js';
 import type { DueDays } from './services/actionPlan.js';
 import { createActionPlanService } from './services/actionPlanService.js';
 import { createAssessmentService } from './services/assessmentService.js';
+import { createJudgementService } from './services/judgementService.js';
 import { createReportService } from './services/reportService.js';
 import { createExportService } from './services/exportService.js';
 import { createBrandingRepository } from './repositories/brandingRepository.js';
@@ -83,7 +85,8 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     ...(settings.pdfWorker ? { worker: settings.pdfWorker } : {}),
     ...(settings.pdfRestartBackoff ? { restartBackoff: settings.pdfRestartBackoff } : {}),
   });
-  const assessmentService = createAssessmentService(createAssessmentRepository(database.db));
+  const judgementRepository = createJudgementRepository(database.db);
+  const assessmentService = createAssessmentService(createAssessmentRepository(database.db), undefined, judgementRepository);
   const t = createTranslator('en');
   const draining = createDraining();
   const actionPlanRepository = createActionPlanRepository(database.db);
@@ -100,6 +103,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     brandingRepository,
     exportService: createExportService(assessmentService, actionPlanService, reportService, t),
     actionPlanService,
+    judgementService: createJudgementService(judgementRepository, { t }),
     pdfRenderPool,
     sessionStore,
     sessionSecret: settings.sessionSecret,

@@ -219,6 +219,63 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0010_assessor_judgement': {
+    async up(db: Kysely<unknown>) {
+      // The assessor's judgement, beside the calculation: their band for a scenario with a written
+      // reason, their wording of a recommended action, and the firm's own actions. Each records
+      // who (a signed-in user's id; null for an anonymous assessment) and when, and goes with its
+      // assessment. The length checks hold on both stores (length() counts characters on each).
+      await db.schema
+        .createTable('rating_overrides')
+        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('scenario_id', 'text', (c) => c.notNull())
+        .addColumn('band', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rating_overrides_pk', ['assessment_id', 'scenario_id'])
+        .addCheckConstraint('rating_overrides_scenario_id_length', sql`length(scenario_id) between 1 and 120`)
+        .addCheckConstraint('rating_overrides_band', sql`band in ('low', 'medium', 'high', 'critical')`)
+        .addCheckConstraint('rating_overrides_reason_length', sql`length(reason) between 1 and 1000`)
+        .addCheckConstraint('rating_overrides_recorded_by_length', sql`recorded_by is null or length(recorded_by) <= 120`)
+        .execute();
+      await db.schema
+        .createTable('action_rewordings')
+        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('action_id', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('action_rewordings_pk', ['assessment_id', 'action_id'])
+        .addCheckConstraint('action_rewordings_action_id_length', sql`length(action_id) between 1 and 120`)
+        .addCheckConstraint('action_rewordings_text_length', sql`length(text) between 1 and 500`)
+        .addCheckConstraint('action_rewordings_recorded_by_length', sql`recorded_by is null or length(recorded_by) <= 120`)
+        .execute();
+      await db.schema
+        .createTable('firm_actions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('priority', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        // JSON array of scenario ids.
+        .addColumn('treats_json', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('firm_actions_text_length', sql`length(text) between 1 and 500`)
+        .addCheckConstraint('firm_actions_owner_length', sql`owner is null or length(owner) <= 120`)
+        .addCheckConstraint('firm_actions_due_date_form', sql`due_date is null or length(due_date) = 10`)
+        .addCheckConstraint('firm_actions_priority', sql`priority between 1 and 4`)
+        .addCheckConstraint('firm_actions_status', sql`status in ('to_do', 'in_progress', 'done')`)
+        .addCheckConstraint('firm_actions_treats_length', sql`length(treats_json) <= 2000`)
+        .addCheckConstraint('firm_actions_recorded_by_length', sql`recorded_by is null or length(recorded_by) <= 120`)
+        .execute();
+      await db.schema.createIndex('firm_actions_assessment').on('firm_actions').columns(['assessment_id', 'recorded_at']).execute();
+    },
+  },
   '0011_share_links': {
     async up(db: Kysely<unknown>) {
       // Read-only links a consultant hands a client. Only the secret's SHA-256 is kept, so a copy

@@ -85,6 +85,48 @@ export interface ActionPlanEntriesTable {
   updated_at: string;
 }
 
+/** The assessor's band for a scenario, with a written reason (src/scoring/judgement.ts). */
+export interface RatingOverridesTable {
+  assessment_id: string;
+  scenario_id: string;
+  band: 'low' | 'medium' | 'high' | 'critical';
+  /** 1 to 1000 characters. */
+  reason: string;
+  /** The signed-in user who recorded it; null for an anonymous assessment. */
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** The assessor's wording of a recommended action for one assessment. */
+export interface ActionRewordingsTable {
+  assessment_id: string;
+  /** The recommendation id. */
+  action_id: string;
+  /** 1 to 500 characters. */
+  text: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** The firm's own actions on an assessment. Null owner or due date: the default applies. */
+export interface FirmActionsTable {
+  /** A UUID. */
+  id: string;
+  assessment_id: string;
+  /** 1 to 500 characters. */
+  text: string;
+  owner: string | null;
+  due_date: string | null;
+  /** 1 (most urgent) to 4, the scale of recommended actions. */
+  priority: number;
+  status: 'to_do' | 'in_progress' | 'done';
+  /** JSON array of the scenario ids the action treats. */
+  treats_json: string;
+  recorded_by: string | null;
+  recorded_at: string;
+  updated_at: string;
+}
+
 /** rate-limiter-flexible's counters (its own layout): one row per limiter and client address. */
 export interface RateLimitsTable {
   /** `<limiter>:<client address>`. */
@@ -179,6 +221,9 @@ export interface DatabaseSchema {
   section_progress: SectionProgressTable;
   sessions: SessionsTable;
   action_plan_entries: ActionPlanEntriesTable;
+  rating_overrides: RatingOverridesTable;
+  action_rewordings: ActionRewordingsTable;
+  firm_actions: FirmActionsTable;
   rate_limits: RateLimitsTable;
   write_probe: WriteProbeTable;
   organisations: OrganisationsTable;

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/catalogue.js';
 import { messageKeys } from '../questionnaire/messageKeys.js';
-import type { RecommendedAction } from '../scoring/types.js';
-import { ACTION_STATUSES, type ActionPlanEntry, type DueDateRange, type DueDays } from '../services/actionPlan.js';
+import { ACTION_STATUSES, type DueDateRange, type DueDays } from '../services/actionPlan.js';
+import type { ActionPlanItem } from '../services/actionPlanService.js';
 import { actionPlanFieldName, type ActionPlanField, type ActionPlanFormAction } from '../web/forms/actionPlanForm.js';
 import type { FieldError, FormValues } from '../web/forms/fields.js';
 
@@ -22,7 +22,8 @@ interface FieldView {
   describedBy: string;
 }
 
-export interface ActionPlanRowView {
+/** What every row of the plan shows. */
+interface PlanRowBase {
   actionId: string;
   /** "Action 1": the number the error summary refers to. */
   numberLabel: string;
@@ -30,13 +31,31 @@ export interface ActionPlanRowView {
   band: string;
   priorityLabel: string;
   treats: string;
+}
+
+/** A recommended action: its owner, due date and status are fields of the plan's form. */
+export interface ActionPlanRowView extends PlanRowBase {
+  kind: 'recommended';
+  /** The assessor reworded it: the standard text it replaces, worded for the page. */
+  standardWording?: string;
+  /** An assessor's rating set its priority: "Priority set by the assessor's rating; calculated Medium." */
+  priorityMoved?: string;
   owner: FieldView;
   dueDate: FieldView;
   status: FieldView & { options: { value: string; label: string; selected: boolean }[] };
 }
 
+/** One of the firm's own actions: shown with its values, changed on a page of its own. */
+export interface FirmActionRowView extends PlanRowBase {
+  kind: 'firm';
+  owner: string;
+  dueDate: string;
+  status: string;
+}
+
 export interface ActionPlanPageView {
-  rows: ActionPlanRowView[];
+  /** Every action, most urgent first: the recommended ones with their fields, the firm's own with links. */
+  rows: (ActionPlanRowView | FirmActionRowView)[];
   /** How the suggested due dates are worked out, with the configured days. */
   dueRule: string;
   /** The dates a due date may take, for the date inputs' min and max. */
@@ -50,9 +69,9 @@ export interface ActionPlanPageView {
 
 export interface ActionPlanPageInput {
   version: string;
-  actions: readonly RecommendedAction[];
-  /** The plan as stored, in the same order as the actions. */
-  entries: readonly ActionPlanEntry[];
+  /** The whole plan, most urgent first (`ActionPlanService.actionPlanFor`). */
+  items: readonly ActionPlanItem[];
+  /** The recommended actions the form shows, with their defaults. */
   formActions: readonly ActionPlanFormAction[];
   dueDays: DueDays;
   dueDateRange: DueDateRange;
@@ -63,18 +82,41 @@ export interface ActionPlanPageInput {
   notSaved?: boolean;
 }
 
+/** How the suggested due dates follow the priority, with the configured days. */
+export function dueRuleText(t: Translate, dueDays: DueDays): string {
+  const [urgent, high, medium, low] = dueDays;
+  return t('ui.actionPlan.dueRule', { urgent, high, medium, low });
+}
+
 /** Everything the action plan page prints, already worked out: the template only prints it. */
 export function actionPlanPage(input: ActionPlanPageInput, t: Translate): ActionPlanPageView {
   const errors = input.errors ?? [];
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const fieldLabels: Record<string, string> = {};
-  const rows = input.actions.map((action, index): ActionPlanRowView => {
-    const entry = input.entries[index];
-    const defaults = input.formActions[index];
-    if (!entry || !defaults || entry.actionId !== action.recommendationId) throw new Error(`The action plan does not match the actions at ${action.recommendationId}`);
-    const text = t(messageKeys.recommendationText(input.version, action.recommendationId));
+  const formActions = new Map(input.formActions.map((action) => [action.actionId, action]));
+  const treatsOf = (item: ActionPlanItem) => item.treats.map((id) => t(messageKeys.scenarioTitle(input.version, id))).join(', ');
+  const rows = input.items.map((item, index): ActionPlanRowView | FirmActionRowView => {
+    const common = {
+      actionId: item.actionId,
+      numberLabel: t('ui.actionPlan.number', { number: index + 1 }),
+      text: item.text,
+      band: item.band,
+      priorityLabel: t('ui.results.priority', { priority: t(`priority.${item.priority}`) }),
+      treats: treatsOf(item),
+    };
+    if (item.source === 'firm') {
+      return {
+        kind: 'firm',
+        ...common,
+        owner: item.owner,
+        dueDate: formatCalendarDate(item.dueDate),
+        status: t(`ui.actionPlan.status.${item.status}`),
+      };
+    }
+    const defaults = formActions.get(item.actionId);
+    if (!defaults) throw new Error(`The action plan form does not match the plan at ${item.actionId}`);
     const field = (kind: ActionPlanField, stored: string, hint?: string): FieldView => {
-      const name = actionPlanFieldName(kind, action.recommendationId);
+      const name = actionPlanFieldName(kind, item.actionId);
       const typed = input.typed?.[name];
       const error = errorFor.get(name);
       const label = t(kind === 'dueDate' ? 'ui.actionPlan.dueDate' : kind === 'owner' ? 'ui.actionPlan.owner' : 'ui.actionPlan.status');
@@ -82,18 +124,16 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
       const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
       return { name, id: name, value: typeof typed === 'string' ? typed : stored, describedBy, ...(hint ? { hint } : {}), ...(error ? { error } : {}) };
     };
-    const status = field('status', entry.status);
+    const status = field('status', item.status);
     return {
-      actionId: action.recommendationId,
-      numberLabel: t('ui.actionPlan.number', { number: index + 1 }),
-      text,
-      band: action.band,
-      priorityLabel: t('ui.results.priority', { priority: t(`priority.${action.priority}`) }),
-      treats: action.treats.map((id) => t(messageKeys.scenarioTitle(input.version, id))).join(', '),
-      owner: field('owner', entry.owner, t('ui.actionPlan.ownerHint', { owner: defaults.defaultOwner })),
+      kind: 'recommended',
+      ...common,
+      ...(item.standardText ? { standardWording: t('ui.judgement.wording.standardWas', { text: item.standardText }) } : {}),
+      ...(item.calculatedPriority ? { priorityMoved: t('ui.judgement.priorityMoved', { priority: t(`priority.${item.calculatedPriority}`) }) } : {}),
+      owner: field('owner', item.owner, t('ui.actionPlan.ownerHint', { owner: defaults.defaultOwner })),
       dueDate: field(
         'dueDate',
-        entry.dueDate,
+        item.dueDate,
         t('ui.actionPlan.dueDateHint', { date: formatCalendarDate(defaults.defaultDueDate) }),
       ),
       status: {
@@ -102,8 +142,7 @@ export function actionPlanPage(input: ActionPlanPageInput, t: Translate): Action
       },
     };
   });
-  const [urgent, high, medium, low] = input.dueDays;
-  const dueRule = t('ui.actionPlan.dueRule', { urgent, high, medium, low });
+  const dueRule = dueRuleText(t, input.dueDays);
   const errorSummary = errors.map((error) => ({ href: `#${error.href}`, text: `${error.message} – ${fieldLabels[error.field] ?? ''}` }));
   const title = `${errors.length > 0 || input.notSaved === true ? `${t('ui.errorTitlePrefix')} ` : ''}${t('ui.actionPlan.title')}`;
   return { rows, dueRule, dueDateRange: input.dueDateRange, errors, errorSummary, title };

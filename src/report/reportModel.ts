@@ -44,6 +44,17 @@ import {
   type ReportInput,
 } from './model/context.js';
 import { actionItem, actionPlanSection, checklistOf, furtherMeasuresSubsection } from './model/actionList.js';
+import { actionText } from '../presenters/actionWording.js';
+import { actionsInPlanOrder, ratedBandOf } from '../scoring/judgement.js';
+import {
+  countsJudgementNote,
+  overallJudgement,
+  overallJudgementFact,
+  overrideDetail,
+  ratingAfterCell,
+  ratingAfterText,
+  registerJudgementNote,
+} from './model/judgement.js';
 import { emergencyNumbersBlock } from './model/emergencyNumbers.js';
 import { heatMapBlock } from './model/heatMap.js';
 import { onePagePlansSection } from './model/onePagePlans.js';
@@ -65,9 +76,10 @@ const countriesQuestion = 'countries';
  * checklist: a plan for every scenario would bury the ones that matter.
  */
 export function plannedScenarios(register: RiskRegister): { basis: 'serious' | 'medium' | 'none'; scenarios: ScenarioScore[] } {
-  const serious = register.scenarios.filter((s) => s.residualBand === 'high' || s.residualBand === 'critical');
+  // The band that counts: the assessor's where they rated a scenario differently.
+  const serious = register.scenarios.filter((s) => ratedBandOf(s) === 'high' || ratedBandOf(s) === 'critical');
   if (serious.length > 0) return { basis: 'serious', scenarios: serious };
-  const medium = register.scenarios.filter((s) => s.residualBand === 'medium');
+  const medium = register.scenarios.filter((s) => ratedBandOf(s) === 'medium');
   return medium.length > 0 ? { basis: 'medium', scenarios: medium } : { basis: 'none', scenarios: [] };
 }
 
@@ -102,6 +114,7 @@ function coverFacts(c: Context): Fact[] {
     { label: t('report.cover.reportId'), value: meta.reportId },
     { label: t('report.cover.version'), value: c.questionnaire.version },
     { label: t('report.cover.countries'), value: countriesInWords(c) ?? t('report.countries.none') },
+    ...overallJudgementFact(c),
   );
   return facts;
 }
@@ -128,11 +141,16 @@ function summaryOpening(c: Context): ReportBlock[] {
       label: t('report.summary.rating.label'),
       value: bandLabel(c, register.overallBand),
       band: register.overallBand,
-      text: worst
-        ? t('report.summary.rating.text', {
-            scenario: `${refOf(c, worst.scenarioId)} ${scenarioTitle(c, worst.scenarioId)}, ${rating(c, worst.residualBand, worst.residualScore)}`,
-          })
-        : t('report.summary.rating.none'),
+      text: [
+        overallJudgement(c),
+        worst
+          ? t('report.summary.rating.text', {
+              scenario: `${refOf(c, worst.scenarioId)} ${scenarioTitle(c, worst.scenarioId)}, ${ratingAfterText(c, worst)}`,
+            })
+          : t('report.summary.rating.none'),
+      ]
+        .filter(Boolean)
+        .join(' '),
     },
   ];
 }
@@ -141,16 +159,21 @@ function summaryOpening(c: Context): ReportBlock[] {
 function topRisks(c: Context): ReportBlock[] {
   const { t, register } = c;
   if (register.scenarios.length === 0) return [];
-  const count = (band: Band) => register.scenarios.filter((s) => s.residualBand === band).length;
+  const count = (band: Band) => register.scenarios.filter((s) => ratedBandOf(s) === band).length;
   return [
     paragraph(
-      t('report.summary.counts', {
-        total: register.scenarios.length,
-        critical: count('critical'),
-        high: count('high'),
-        medium: count('medium'),
-        low: count('low'),
-      }),
+      [
+        t('report.summary.counts', {
+          total: register.scenarios.length,
+          critical: count('critical'),
+          high: count('high'),
+          medium: count('medium'),
+          low: count('low'),
+        }),
+        countsJudgementNote(c),
+      ]
+        .filter(Boolean)
+        .join(' '),
     ),
     heading(t('report.summary.topRisks')),
     {
@@ -165,7 +188,7 @@ function topRisks(c: Context): ReportBlock[] {
         { text: refOf(c, s.scenarioId), strong: true },
         { text: scenarioTitle(c, s.scenarioId) },
         { text: rating(c, s.inherentBand, s.inherentScore), band: s.inherentBand },
-        { text: rating(c, s.residualBand, s.residualScore), band: s.residualBand },
+        ratingAfterCell(c, s),
       ]),
     },
   ];
@@ -173,18 +196,18 @@ function topRisks(c: Context): ReportBlock[] {
 
 /** Questionnaire 1.0: the first actions as a list with their timeframes. */
 function firstActions(c: Context): ReportBlock[] {
-  const { t, register } = c;
-  if (register.actions.length === 0) return [heading(t('report.summary.firstActions')), paragraph(t('report.summary.noActions'))];
+  const { t } = c;
+  if (c.plan.length === 0) return [heading(t('report.summary.firstActions')), paragraph(t('report.summary.noActions'))];
   return [
     heading(t('report.summary.firstActions')),
     paragraph(t('report.summary.firstActions.intro'), 'muted'),
     {
       type: 'list',
       ordered: true,
-      items: register.actions.slice(0, firstActionCount).map((action) =>
+      items: c.plan.slice(0, firstActionCount).map((item) =>
         t('report.summary.firstAction', {
-          action: t(messageKeys.recommendationText(c.v, action.recommendationId)),
-          timeframe: t(`timeframe.${action.timeframe}`),
+          action: actionText(t, c.v, item),
+          timeframe: t(`timeframe.${item.action.timeframe}`),
         }),
       ),
     },
@@ -215,7 +238,7 @@ function summarySectionV2(c: Context): ReportSection {
   }
   blocks.push(heading(t('report.summary.urgentActions')));
   blocks.push(
-    register.actions.length > 0
+    c.plan.length > 0
       ? {
           type: 'table',
           columns: [
@@ -223,9 +246,9 @@ function summarySectionV2(c: Context): ReportSection {
             { header: t('report.checklist.col.owner'), width: 0.24 },
             { header: t('report.checklist.col.due'), width: 0.2 },
           ],
-          rows: register.actions.slice(0, firstActionCount).map((action) => {
-            const item = actionItem(c, action);
-            return [{ text: item.text }, { text: item.owner ?? '' }, { text: item.due ?? '', band: action.band }];
+          rows: c.plan.slice(0, firstActionCount).map((planned) => {
+            const item = actionItem(c, planned);
+            return [{ text: item.text }, { text: item.owner ?? '' }, { text: item.due ?? '', band: planned.band }];
           }),
         }
       : paragraph(t('report.summary.noActions')),
@@ -255,7 +278,7 @@ function registerRow(c: Context, s: ScenarioScore): TableCell[] {
       sub: change(c, t(`impact.${s.impact}`), t(`impact.${s.residualImpact}`)),
     },
     { text: rating(c, s.inherentBand, s.inherentScore), band: s.inherentBand },
-    { text: rating(c, s.residualBand, s.residualScore), band: s.residualBand },
+    ratingAfterCell(c, s),
   ];
 }
 
@@ -304,7 +327,9 @@ function reasonDetails(c: Context, s: ScenarioScore): EntryDetail[] {
 
 function driverEntry(c: Context, s: ScenarioScore): Entry {
   const { t } = c;
-  const details = c.questionnaire.plans !== undefined ? reasonDetails(c, s) : s.drivers.map((driver) => driverDetail(c, driver));
+  const calculated = c.questionnaire.plans !== undefined ? reasonDetails(c, s) : s.drivers.map((driver) => driverDetail(c, driver));
+  const override = overrideDetail(c, s);
+  const details = override ? [override, ...calculated] : calculated;
   return {
     term: t('report.register.term', {
       ref: refOf(c, s.scenarioId),
@@ -323,7 +348,7 @@ function registerSection(c: Context): ReportSection {
   if (register.scenarios.length === 0) {
     blocks.push(paragraph(t('report.register.none')));
   } else {
-    blocks.push(paragraph(t('report.register.intro')), {
+    blocks.push(paragraph(t('report.register.intro')), ...registerJudgementNote(c), {
       type: 'table',
       columns: [
         { header: t('report.register.col.ref'), width: 0.07 },
@@ -361,21 +386,24 @@ function registerSection(c: Context): ReportSection {
 /* ------------------------------------------------------------------------------------------ */
 
 function checklistSection(c: Context): ReportSection {
-  const { t, register } = c;
+  const { t } = c;
   const groups: ChecklistGroup[] = timeframeOrder
     .map((timeframe) => {
-      const actions = register.actions.filter((action) => action.timeframe === timeframe);
+      const items = c.plan.filter((item) => item.action.timeframe === timeframe);
       return {
-        title: t('report.checklist.group', { timeframe: t(`timeframe.${timeframe}`), count: actions.length }),
-        items: actions.map((action) => ({
-          text: t(messageKeys.recommendationText(c.v, action.recommendationId)),
-          detail: t('report.checklist.detail', {
-            pillar: t(messageKeys.pillarTitle(c.v, action.pillar)),
-            scenarios: joinList(t, action.treats.map((id) => scenarioTitle(c, id))),
-          }),
-          priority: t(`priority.${action.priority}`),
-          band: action.band,
-        })),
+        title: t('report.checklist.group', { timeframe: t(`timeframe.${timeframe}`), count: items.length }),
+        items: items.map((item) => {
+          const pillar = item.kind === 'firm' ? t('report.judgement.firmAction') : t(messageKeys.pillarTitle(c.v, item.action.pillar));
+          return {
+            text: actionText(t, c.v, item),
+            detail:
+              item.treats.length > 0
+                ? t('report.checklist.detail', { pillar, scenarios: joinList(t, item.treats.map((id) => scenarioTitle(c, id))) })
+                : pillar,
+            priority: t(`priority.${item.priority}`),
+            band: item.band,
+          };
+        }),
       };
     })
     .filter((group) => group.items.length > 0);
@@ -448,19 +476,22 @@ function planSubsection(c: Context, s: ScenarioScore): ReportSubsection {
     .flatMap((contact) => contactRows(c, contact.role, contact.duty));
   const target = recoveryTargetKey(plan, answers);
 
+  const after = ratingAfterCell(c, s);
+  const factors = t('report.plans.rating', {
+    band: bandLabel(c, s.residualBand),
+    likelihood: levelLabel(c, 'likelihood', s.residualLikelihood),
+    impact: levelLabel(c, 'impact', s.residualImpact),
+    score: s.residualScore,
+  });
   const blocks: ReportBlock[] = [
     {
       type: 'rating',
       label: t('report.plans.ratingLabel'),
-      value: rating(c, s.residualBand, s.residualScore),
-      band: s.residualBand,
+      value: after.text,
+      band: ratedBandOf(s),
       compact: true,
-      text: t('report.plans.rating', {
-        band: bandLabel(c, s.residualBand),
-        likelihood: levelLabel(c, 'likelihood', s.residualLikelihood),
-        impact: levelLabel(c, 'impact', s.residualImpact),
-        score: s.residualScore,
-      }),
+      // An assessor's rating: the calculated one stays beside it.
+      text: after.sub ? `${after.sub} · ${factors}` : factors,
     },
     paragraph(t(messageKeys.scenarioDescription(c.v, s.scenarioId)), 'muted'),
     heading(t('report.plans.triggers')),
@@ -507,7 +538,7 @@ function planSubsection(c: Context, s: ScenarioScore): ReportSubsection {
   blocks.push(heading(t('report.plans.exercise')), {
     type: 'list',
     ordered: false,
-    items: [t(`report.plans.exercise.${s.residualBand}`), ...applicableKeys(plan.exercise, answers).map((key) => t(key))],
+    items: [t(`report.plans.exercise.${ratedBandOf(s)}`), ...applicableKeys(plan.exercise, answers).map((key) => t(key))],
   });
 
   return {
@@ -523,7 +554,7 @@ function plansSection(c: Context): ReportSection {
   const { basis, scenarios: planned } = plannedScenarios(c.register);
   const listed = joinList(
     t,
-    planned.map((s) => `${refOf(c, s.scenarioId)} ${scenarioTitle(c, s.scenarioId)} (${bandLabel(c, s.residualBand)})`),
+    planned.map((s) => `${refOf(c, s.scenarioId)} ${scenarioTitle(c, s.scenarioId)} (${s.override ? ratingAfterText(c, s) : bandLabel(c, s.residualBand)})`),
   );
   const intro = t(`report.plans.intro.${basis}`, { scenarios: listed });
   const blocks: ReportBlock[] = [paragraph(intro)];
@@ -688,6 +719,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     meta,
     asked: askedQuestions(questionnaire, answers),
     actionPlan: new Map((input.actionPlan ?? []).map((line) => [line.actionId, line])),
+    plan: actionsInPlanOrder(register),
     refs,
     company: companyName ? companyName : t('report.company.unnamed'),
     issuedDate: formatDate(meta.issuedAt),

@@ -9,6 +9,9 @@ import type { Band, Level, Priority, RiskRegister, Timeframe } from './types.js'
 /** Bands from least to most serious; a band's index is its rank. */
 export const bandOrder: readonly Band[] = ['low', 'medium', 'high', 'critical'];
 
+/** Priorities, most urgent first: the scale of recommended actions and of the firm's own. */
+export const priorities: readonly Priority[] = [1, 2, 3, 4];
+
 /** The levels of either axis, lowest first. */
 export const levels: readonly Level[] = [1, 2, 3, 4, 5];
 
@@ -48,6 +51,11 @@ export function worstBand(bands: Iterable<Band>): Band {
 
 export function priorityFor(band: Band): Priority {
   return priorityOf[band];
+}
+
+/** The band whose priority this is: what a firm's own action of that priority is coloured as. */
+export function bandForPriority(priority: Priority): Band {
+  return bandOrder.find((band) => priorityOf[band] === priority) ?? 'low';
 }
 
 export function timeframeFor(band: Band): Timeframe {

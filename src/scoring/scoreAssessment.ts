@@ -11,7 +11,8 @@ import type {
   Scenario,
 } from '../questionnaire/types.js';
 import { effectiveAnswers, relevantSections, shownQuestions } from '../questionnaire/visibility.js';
-import { bandFor, priorityFor, timeframeFor, worstBand } from './bands.js';
+import { bandFor, bandRank, priorityFor, timeframeFor, worstBand } from './bands.js';
+import { firmActionsOf, noJudgement, ratedBandOf, withOverride, withRewording, type AssessmentJudgement } from './judgement.js';
 import { activitiesStoppedBy } from './impactAnalysis.js';
 import { creditOf, measureReduction } from './measures.js';
 import type {
@@ -209,9 +210,14 @@ function scoreScenario(scenario: Scenario, context: ScoringContext): ScenarioSco
   };
 }
 
-/** Worst residual score first, then worst inherent score, then questionnaire order. */
-function byResidualThenInherent(order: readonly string[]) {
+/**
+ * Worst band that counts first (the assessor's where they overrode the calculation), then worst
+ * residual score, then worst inherent score, then questionnaire order. Without overrides the band
+ * follows the residual score, so this is the calculated order.
+ */
+function byRatingThenInherent(order: readonly string[]) {
   return (a: ScenarioScore, b: ScenarioScore): number =>
+    bandRank(ratedBandOf(b)) - bandRank(ratedBandOf(a)) ||
     b.residualScore - a.residualScore ||
     b.inherentScore - a.inherentScore ||
     order.indexOf(a.scenarioId) - order.indexOf(b.scenarioId);
@@ -241,7 +247,10 @@ function recommendAction(
   if (!measuresMissing(recommendation, context)) return undefined;
   const treats = recommendation.treats.filter((id) => scoresById.has(id));
   if (treats.length === 0) return undefined;
-  const band = worstBand(treats.map((id) => scoresById.get(id)?.residualBand ?? 'low'));
+  const treated = treats.flatMap((id) => scoresById.get(id) ?? []);
+  // The assessor's rating of a treated scenario counts; the calculation's stays beside it.
+  const band = worstBand(treated.map(ratedBandOf));
+  const calculatedBand = worstBand(treated.map((score) => score.residualBand));
   return {
     recommendationId: recommendation.id,
     pillar: recommendation.pillar,
@@ -249,6 +258,9 @@ function recommendAction(
     band,
     priority: priorityFor(band),
     timeframe: timeframeFor(band),
+    ...(calculatedBand === band
+      ? {}
+      : { calculated: { band: calculatedBand, priority: priorityFor(calculatedBand), timeframe: timeframeFor(calculatedBand) } }),
   };
 }
 
@@ -295,10 +307,17 @@ function findOutActions(shown: readonly Question[], answers: Answers, scenarios:
 }
 
 /**
- * Turns an assessment's answers into its risk register. Pure: the same questionnaire and answers
- * always give the same register. Only answers to questions the business was shown count.
+ * Turns an assessment's answers into its risk register. Pure: the same questionnaire, answers and
+ * judgement always give the same register. Only answers to questions the business was shown count.
+ * The assessor's judgement (src/scoring/judgement.ts) is laid over the calculation, never in its
+ * place: overrides are attached to their scenarios and count for the order, the overall band and
+ * the actions' priorities; rewordings are attached to their actions; the firm's own actions are
+ * listed (only when a judgement is given, so a register scored from answers alone is unchanged).
  */
-export function scoreAssessment(questionnaire: Questionnaire, answers: Answers): RiskRegister {
+export function scoreAssessment(questionnaire: Questionnaire, answers: Answers, judgement?: AssessmentJudgement): RiskRegister {
+  const { overrides, rewordings, firmActions } = judgement ?? noJudgement;
+  const overridesById = new Map(overrides.map((override) => [override.scenarioId, override]));
+  const rewordingsById = new Map(rewordings.map((rewording) => [rewording.actionId, rewording]));
   const counted = effectiveAnswers(questionnaire, answers);
   const shown = relevantSections(questionnaire, counted).flatMap((section) => shownQuestions(section, counted));
   const context: ScoringContext = {
@@ -309,16 +328,20 @@ export function scoreAssessment(questionnaire: Questionnaire, answers: Answers):
   };
   const applicable = questionnaire.scenarios.filter((s) => scenarioApplies(s, counted));
   const scenarios = applicable
-    .map((scenario) => scoreScenario(scenario, context))
-    .sort(byResidualThenInherent(questionnaire.scenarios.map((s) => s.id)));
+    .map((scenario) => withOverride(scoreScenario(scenario, context), overridesById))
+    .sort(byRatingThenInherent(questionnaire.scenarios.map((s) => s.id)));
+  const overallBand = worstBand(scenarios.map(ratedBandOf));
+  const calculatedOverallBand = worstBand(scenarios.map((s) => s.residualBand));
   return {
     questionnaireVersion: questionnaire.version,
     scenarios,
     notApplicable: questionnaire.scenarios
       .filter((s) => !applicable.includes(s))
       .map((s) => s.id),
-    actions: recommendedActions(context, scenarios),
+    actions: recommendedActions(context, scenarios).map((action) => withRewording(action, rewordingsById)),
     findOut: findOutActions(shown, counted, scenarios),
-    overallBand: worstBand(scenarios.map((s) => s.residualBand)),
+    overallBand,
+    ...(calculatedOverallBand === overallBand ? {} : { calculatedOverallBand }),
+    ...(judgement ? { firmActions: firmActionsOf(firmActions, new Set(scenarios.map((s) => s.scenarioId))) } : {}),
   };
 }

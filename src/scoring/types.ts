@@ -1,4 +1,5 @@
 import type { MeasureCredit, RiskFactor } from '../questionnaire/types.js';
+import type { ActionRewording, FirmAction, RatingOverride } from './judgement.js';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
 export type Band = 'low' | 'medium' | 'high' | 'critical';
@@ -52,6 +53,12 @@ export interface ScenarioScore {
   drivers: ScoreDriver[];
   /** Critical activities this scenario would stop for longer than they can stop. */
   stoppedActivities: StoppedActivity[];
+  /**
+   * The assessor's own rating, when they overrode the calculation. The calculated values above
+   * stay as they are: wherever the override is shown, the calculated band is shown beside it.
+   * The band that counts is `ratedBandOf(score)` (src/scoring/judgement.ts).
+   */
+  override?: RatingOverride;
 }
 
 export interface RecommendedAction {
@@ -63,6 +70,13 @@ export interface RecommendedAction {
   band: Band;
   priority: Priority;
   timeframe: Timeframe;
+  /** The assessor's wording of this action for this assessment; the standard text stays in the catalogue. */
+  rewording?: ActionRewording;
+  /**
+   * What the calculation alone gives, present only when an assessor's rating of a treated
+   * scenario moved the band (and so the priority and timeframe) above.
+   */
+  calculated?: { band: Band; priority: Priority; timeframe: Timeframe };
 }
 
 /** A "don't know" answer: the business should find out and answer it, and its rating assumes the worst. */
@@ -82,6 +96,13 @@ export interface RiskRegister {
   actions: RecommendedAction[];
   /** One per "don't know" answer that the scoring counted, in questionnaire order. */
   findOut: FindOutAction[];
-  /** The worst residual band of any scenario (low when none apply). */
+  /**
+   * The worst band of any scenario (low when none apply): the assessor's rating where they
+   * overrode the calculation, the calculated residual band elsewhere.
+   */
   overallBand: Band;
+  /** The worst calculated residual band, present only when the assessor's ratings make `overallBand` differ from it. */
+  calculatedOverallBand?: Band;
+  /** The firm's own actions, most urgent first (absent when the register was scored without a judgement). */
+  firmActions?: FirmAction[];
 }

@@ -4,6 +4,7 @@ import { currentQuestionnaire, questionnaireFor } from '../questionnaire/registr
 import type { Answers, Questionnaire, Section, StoredAnswer } from '../questionnaire/types.js';
 import { effectiveAnswers, findSection, isSectionRelevant } from '../questionnaire/visibility.js';
 import type { AssessmentOwner, AssessmentRecord, AssessmentRepository, SaveOutcome } from '../repositories/assessmentRepository.js';
+import { noJudgement, type AssessmentJudgement } from '../scoring/judgement.js';
 import { scoreAssessment } from '../scoring/scoreAssessment.js';
 import type { RiskRegister } from '../scoring/types.js';
 import { hashResumeToken, looksLikeResumeToken, newResumeToken } from './resumeTokens.js';
@@ -16,6 +17,13 @@ export interface AssessmentState {
   readyForResults: boolean;
   /** How many times each section has been saved: a form carries it to detect stale saves. */
   sectionRevisions: Readonly<Record<string, number>>;
+  /** The assessor's overrides, rewordings and own actions: `results()` lays them over the calculation. */
+  judgement: AssessmentJudgement;
+}
+
+/** Where the assessor's judgement of an assessment is read from (src/repositories/judgementRepository.ts). */
+export interface JudgementSource {
+  load(assessmentId: string): Promise<AssessmentJudgement>;
 }
 
 export type SaveMode = 'continue' | 'later';
@@ -35,12 +43,15 @@ function replaceSectionAnswers(answers: Answers, section: Section, sectionAnswer
   return { ...Object.fromEntries(others), ...sectionAnswers };
 }
 
-/** The walk through an assessment. Takes and returns plain data; knows nothing of HTTP. */
-export function createAssessmentService(repository: AssessmentRepository, clock: () => Date = () => new Date()) {
+/**
+ * The walk through an assessment. Takes and returns plain data; knows nothing of HTTP. Without a
+ * judgement source (some tests), every assessment has no judgement of the assessor's.
+ */
+export function createAssessmentService(repository: AssessmentRepository, clock: () => Date = () => new Date(), judgements?: JudgementSource) {
   const now = () => clock().toISOString();
 
   async function load(assessmentId: string): Promise<AssessmentState> {
-    const stored = await repository.load(assessmentId);
+    const [stored, judgement] = await Promise.all([repository.load(assessmentId), judgements?.load(assessmentId) ?? noJudgement]);
     if (!stored) throw new AssessmentNotFoundError(assessmentId);
     const { record: assessment, answers, progress } = stored;
     const questionnaire = questionnaireFor(assessment.questionnaireVersion);
@@ -48,7 +59,7 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
     const statuses = Object.fromEntries(Object.entries(progress).map(([id, p]) => [id, p.status]));
     const sectionRevisions = Object.fromEntries(Object.entries(progress).map(([id, p]) => [id, p.revision]));
     const tasks = taskList(questionnaire, answers, statuses);
-    return { assessment, questionnaire, answers, tasks, readyForResults: allRelevantCompleted(tasks), sectionRevisions };
+    return { assessment, questionnaire, answers, tasks, readyForResults: allRelevantCompleted(tasks), sectionRevisions, judgement };
   }
 
   return {
@@ -118,8 +129,12 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
       return { outcome, next: nextRelevantSection(state.questionnaire, afterSave, section.id) };
     },
 
+    /**
+     * The risk register with the assessor's judgement laid over the calculation: the one place
+     * every page, report and export gets overrides, rewordings and the firm's own actions from.
+     */
     results(state: AssessmentState): RiskRegister {
-      return scoreAssessment(state.questionnaire, effectiveAnswers(state.questionnaire, state.answers));
+      return scoreAssessment(state.questionnaire, effectiveAnswers(state.questionnaire, state.answers), state.judgement);
     },
   };
 }

@@ -5,7 +5,7 @@ import { typicalAnswers } from '../../bench/reportFixtures.js';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { messageKeys } from '../../src/questionnaire/messageKeys.js';
 import { questionnaireV1 } from '../../src/questionnaire/v1/index.js';
-import { explainResults } from '../../src/presenters/resultsPresenter.js';
+import { explainResults, topActionsOf } from '../../src/presenters/resultsPresenter.js';
 import { heatMapCells } from '../../src/scoring/bands.js';
 import { scoreAssessment } from '../../src/scoring/scoreAssessment.js';
 import type { RiskRegister } from '../../src/scoring/types.js';
@@ -22,7 +22,7 @@ function resultsHtml(actionCount: number): Promise<string> {
     state: { questionnaire: questionnaireV1, answers },
     register,
     heatMap: heatMapCells(register),
-    topActions: register.actions.slice(0, TOP_ACTIONS),
+    topActions: topActionsOf(register, questionnaireV1.version, createTranslator('en'), TOP_ACTIONS),
     explanation: explainResults(questionnaireV1, register, createTranslator('en'), TOP_ACTIONS),
     t: createTranslator('en'),
     keys: messageKeys,

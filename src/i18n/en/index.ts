@@ -11,6 +11,7 @@ import { exportsMessages } from './exports.js';
 import { sharingMessages } from './sharing.js';
 import { brandingMessages } from './branding.js';
 import { reassessmentMessages } from './reassessment.js';
+import { judgementMessages } from './judgement.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -27,4 +28,5 @@ export const en: Readonly<Record<string, string>> = {
   ...sharingMessages,
   ...brandingMessages,
   ...reassessmentMessages,
+  ...judgementMessages,
 };

@@ -1,12 +1,14 @@
+import { actionText } from '../../presenters/actionWording.js';
 import { messageKeys } from '../../questionnaire/messageKeys.js';
-import type { RecommendedAction } from '../../scoring/types.js';
+import type { PlanItem } from '../../scoring/judgement.js';
 import type { ChecklistGroup, ChecklistItem, ReportBlock, ReportSection, ReportSubsection } from '../reportModelTypes.js';
 import { heading, paragraph, refOf, type Context } from './context.js';
 
 /**
- * The action plan of questionnaire 2.0: at most `mainActionCount` actions in the checklist, most
- * urgent first, each with its owner and due date; the "don't know" answers as a short list of
- * things to find out; the remaining actions in the appendix as further measures.
+ * The action plan of questionnaire 2.0: at most `mainActionCount` recommended actions in the
+ * checklist, with the firm's own among them, most urgent first, each with its owner and due date;
+ * the "don't know" answers as a short list of things to find out; the remaining recommended
+ * actions in the appendix as further measures.
  */
 export const mainActionCount = 12;
 
@@ -18,16 +20,26 @@ function dueDate(iso: string): string {
   return shortDate.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
-export function actionItem(c: Context, action: RecommendedAction): ChecklistItem {
+/**
+ * Under an action's text: that it is the firm's own, or that an assessor's rating set its
+ * priority (with the calculated one); empty otherwise.
+ */
+function actionDetail(c: Context, item: PlanItem): string {
+  if (item.kind === 'firm') return c.t('report.judgement.firmAction');
+  const calculated = item.action.calculated;
+  return calculated ? c.t('report.judgement.priorityMoved', { priority: c.t(`priority.${calculated.priority}`) }) : '';
+}
+
+export function actionItem(c: Context, item: PlanItem): ChecklistItem {
   const { t } = c;
-  const line = c.actionPlan.get(action.recommendationId);
+  const line = c.actionPlan.get(item.id);
   return {
-    text: t(messageKeys.recommendationText(c.v, action.recommendationId)),
-    detail: '',
+    text: actionText(t, c.v, item),
+    detail: actionDetail(c, item),
     // Register references, under the priority they decide; the register names each scenario.
-    treats: t('report.checklist.treatsRefs', { refs: action.treats.map((id) => refOf(c, id)).join(', ') }),
-    priority: t(`priority.${action.priority}`),
-    band: action.band,
+    ...(item.treats.length > 0 ? { treats: t('report.checklist.treatsRefs', { refs: item.treats.map((id) => refOf(c, id)).join(', ') }) } : {}),
+    priority: t(`priority.${item.priority}`),
+    band: item.band,
     owner: line?.owner ?? '',
     due: line ? dueDate(line.dueDate) : '',
     // "To do" is what an unticked box already says; only progress is worth printing.
@@ -51,17 +63,32 @@ export function checklistOf(t: Context['t'], groups: ChecklistGroup[]): ReportBl
 }
 
 /** One table, most urgent first: each action's due date already says when. */
-function checklistBlock(c: Context, actions: readonly RecommendedAction[]): ReportBlock {
-  const title = c.t('report.actions.group', { count: actions.length });
-  return checklistOf(c.t, [{ title, items: actions.map((action) => actionItem(c, action)) }]);
+function checklistBlock(c: Context, items: readonly PlanItem[]): ReportBlock {
+  const title = c.t('report.actions.group', { count: items.length });
+  return checklistOf(c.t, [{ title, items: items.map((item) => actionItem(c, item)) }]);
 }
 
-function mainActions(c: Context): RecommendedAction[] {
-  return c.register.actions.slice(0, mainActionCount);
+/**
+ * Whether an action goes in the main checklist: the first `mainActionCount` recommended actions,
+ * and every one of the firm's own, which the assessor added on purpose.
+ */
+function inMainChecklist(c: Context): (item: PlanItem) => boolean {
+  const main = new Set(c.plan.filter((item) => item.kind === 'recommended').slice(0, mainActionCount).map((item) => item.id));
+  return (item) => item.kind === 'firm' || main.has(item.id);
 }
 
-function furtherActions(c: Context): RecommendedAction[] {
-  return c.register.actions.slice(mainActionCount);
+function mainActions(c: Context): readonly PlanItem[] {
+  return c.plan.filter(inMainChecklist(c));
+}
+
+function furtherActions(c: Context): readonly PlanItem[] {
+  const main = inMainChecklist(c);
+  return c.plan.filter((item) => !main(item));
+}
+
+/** Text that ends as a sentence, for a line that goes on after it (an assessor's wording may not). */
+function asSentence(text: string): string {
+  return /[.!?…]["'”’)]*$/.test(text) ? text : `${text}.`;
 }
 
 function findOutBlocks(c: Context): ReportBlock[] {
@@ -105,15 +132,14 @@ export function furtherMeasuresSubsection(c: Context): ReportSubsection | undefi
       {
         type: 'list',
         ordered: false,
-        items: further.map((action) => {
-          const item = actionItem(c, action);
+        items: further.map((item) => {
+          const checklistItem = actionItem(c, item);
+          const pillar = item.kind === 'firm' ? c.t('report.judgement.firmAction') : c.t(messageKeys.pillarTitle(c.v, item.action.pillar));
+          const refs = item.treats.map((id) => refOf(c, id)).join(', ');
           return c.t('report.further.item', {
-            action: item.text,
-            priority: item.priority,
-            detail: c.t('report.checklist.detailRefs', {
-              pillar: c.t(messageKeys.pillarTitle(c.v, action.pillar)),
-              refs: action.treats.map((id) => refOf(c, id)).join(', '),
-            }),
+            action: asSentence(checklistItem.text),
+            priority: checklistItem.priority,
+            detail: refs ? c.t('report.checklist.detailRefs', { pillar, refs }) : pillar,
           });
         }),
       },

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.js';
 import { messageKeys } from '../../questionnaire/messageKeys.js';
 import type { Answers, AnswerValue, Question, Questionnaire } from '../../questionnaire/types.js';
+import type { PlanItem } from '../../scoring/judgement.js';
 import type { Band, Level, RiskRegister } from '../../scoring/types.js';
 import type { ReportBlock } from '../reportModelTypes.js';
 
@@ -31,7 +32,10 @@ export interface ReportInput {
   register: RiskRegister;
   translate: Translate;
   meta: ReportMeta;
-  /** Owners, due dates and statuses by action id; without it the columns are left to fill in. */
+  /**
+   * Owners, due dates and statuses by action id (a recommendation id, or a firm action's id);
+   * without it the columns are left to fill in.
+   */
   actionPlan?: readonly ActionPlanLine[];
 }
 
@@ -46,6 +50,8 @@ export interface Context {
   /** Ids of the questions the business was asked. */
   asked: ReadonlySet<string>;
   actionPlan: ReadonlyMap<string, ActionPlanLine>;
+  /** Every action, the firm's own among them, in the order of the plan (`actionsInPlanOrder`). */
+  plan: readonly PlanItem[];
   refs: ReadonlyMap<string, string>;
   company: string;
   issuedDate: string;

@@ -1,10 +1,13 @@
 import { bandOrder, heatMapCells, levels } from '../../scoring/bands.js';
 import type { HeatMapRow, ReportBlock } from '../reportModelTypes.js';
 import { bandLabel, levelLabel, refOf, scenarioTitle, type Context } from './context.js';
+import { heatMapJudgementKey, heatMapRef } from './judgement.js';
 
 /** The 5x5 matrix with each scenario placed by its rating after measures, and its description in words. */
 export function heatMapBlock(c: Context): ReportBlock {
   const { t } = c;
+  const scores = new Map(c.register.scenarios.map((s) => [s.scenarioId, s]));
+  const marker = (id: string) => heatMapRef(c, scores.get(id), id);
   const rows: HeatMapRow[] = heatMapCells(c.register).map((row) => {
     const likelihood = row[0]?.likelihood ?? 1;
     return {
@@ -12,13 +15,13 @@ export function heatMapBlock(c: Context): ReportBlock {
       cells: row.map((cell) => ({
         band: cell.band,
         score: cell.score,
-        refs: cell.scenarioIds.map((id) => refOf(c, id)).join(', '),
+        refs: cell.scenarioIds.map(marker).join(', '),
         description: t('report.heatMap.cell', {
           likelihood: cell.likelihood,
           impact: cell.impact,
           score: cell.score,
           band: bandLabel(c, cell.band),
-          scenarios: cell.scenarioIds.map((id) => `${refOf(c, id)} ${scenarioTitle(c, id)}`).join(', '),
+          scenarios: cell.scenarioIds.map((id) => `${marker(id)} ${scenarioTitle(c, id)}`).join(', '),
         }).trim(),
       })),
     };
@@ -45,7 +48,7 @@ export function heatMapBlock(c: Context): ReportBlock {
     rows,
     columnLabels: levels.map((impact) => levelLabel(c, 'impact', impact)),
     legend: bandOrder.map((band) => ({ band, label: bandLabel(c, band) })),
-    key: keyEntries.length > 0 ? t('report.heatMap.key', { entries: keyEntries.join(' · ') }) : '',
+    key: keyEntries.length > 0 ? [t('report.heatMap.key', { entries: keyEntries.join(' · ') }), heatMapJudgementKey(c)].filter(Boolean).join(' ') : '',
   };
 }
 

@@ -1,9 +1,11 @@
 import { messagesThatApply, stepsThatApply, type OnePagePlan, type PlanRole } from '../../questionnaire/plans.js';
 import type { ReportBlock, ReportSection, ReportSubsection, TableCell } from '../reportModelTypes.js';
-import { bandLabel, heading, joinList, levelLabel, paragraph, rating, refOf, scenarioTitle, textOf, type Context } from './context.js';
+import { heading, joinList, levelLabel, paragraph, refOf, scenarioTitle, textOf, type Context } from './context.js';
 import { emergencyNumbersLine } from './emergencyNumbers.js';
 import { durationLabel } from './whyThisRating.js';
 import { plansByDependency, type PlannedScenario } from './planSelection.js';
+import { ratedSeriousReason, ratingAfterText } from './judgement.js';
+import { ratedBandOf } from '../../scoring/judgement.js';
 
 /**
  * The one-page contingency plans of questionnaire 2.0, each in the same shape: why it is
@@ -32,7 +34,7 @@ function duration(c: Context, value: string): string {
 function includedBecause(c: Context, planned: PlannedScenario): string {
   const reasons: string[] = [];
   const s = planned.score;
-  if (planned.ratedSerious) reasons.push(c.t('report.plan2.because.rated', { band: bandLabel(c, s.residualBand) }));
+  if (planned.ratedSerious) reasons.push(ratedSeriousReason(c, s));
   for (const activity of s.stoppedActivities) {
     reasons.push(
       c.t('report.plan2.because.stops', {
@@ -67,13 +69,13 @@ function planPage(c: Context, planned: PlannedScenario, plan: OnePagePlan): Repo
   const blocks: ReportBlock[] = [
     paragraph(
       `${t('report.plan2.rating', {
-        rating: rating(c, s.residualBand, s.residualScore),
+        rating: ratingAfterText(c, s),
         likelihood: levelLabel(c, 'likelihood', s.residualLikelihood),
         impact: levelLabel(c, 'impact', s.residualImpact),
       })} ${includedBecause(c, planned)}`,
       'muted',
     ),
-    { type: 'callout', text: t(plan.trigger), tone: s.residualBand === 'critical' || s.residualBand === 'high' ? 'warning' : 'info' },
+    { type: 'callout', text: t(plan.trigger), tone: ratedBandOf(s) === 'critical' || ratedBandOf(s) === 'high' ? 'warning' : 'info' },
     heading(t('report.plans.firstHour')),
     steps(stepsThatApply(plan.firstHour, answers)),
     heading(t('report.plans.firstDay')),

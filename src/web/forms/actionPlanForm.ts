@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { ACTION_STATUSES, isWithin, parseCalendarDate, type ActionStatus, type DueDateRange } from '../../services/actionPlan.js';
 import type { ActionPlanChange } from '../../services/actionPlanService.js';
 import type { FieldError, FormValues } from './sectionForm.js';
+import { characterCount } from './fields.js';
 
 export const OWNER_MAX_LENGTH = 120;
 
@@ -29,8 +30,24 @@ export interface ActionPlanFormAction {
   defaultDueDate: string;
 }
 
-/** Counts characters as the databases do (code points), not UTF-16 units. */
-const characterCount = (text: string) => Array.from(text).length;
+/** What a due date may be: empty (the suggested date), or a real date in the range. `example` shows the format. */
+export interface DueDateRules {
+  range: DueDateRange;
+  formatDate: (iso: string) => string;
+  example: string;
+}
+
+/** The checks of a due date field, after its presence and type checks. */
+export function dueDateChecks(chain: ValidationChain, rules: DueDateRules, t: Translate): ValidationChain {
+  const { range, formatDate } = rules;
+  return chain
+    .trim()
+    .custom((date: string) => date === '' || parseCalendarDate(date) !== undefined)
+    .withMessage(t('error.date', { example: rules.example }))
+    .bail()
+    .custom((date: string) => date === '' || isWithin(date, range))
+    .withMessage(t('error.dateRange', { earliest: formatDate(range.earliest), latest: formatDate(range.latest) }));
+}
 
 /** Every value is optional: a field missing from the post leaves what is stored (say, an action added since the page was shown). */
 function chainsFor(action: ActionPlanFormAction, range: DueDateRange, formatDate: (iso: string) => string, t: Translate): ValidationChain[] {
@@ -42,13 +59,7 @@ function chainsFor(action: ActionPlanFormAction, range: DueDateRange, formatDate
       .trim()
       .custom((owner: string) => owner === action.defaultOwner || characterCount(owner) <= OWNER_MAX_LENGTH)
       .withMessage(t('error.tooLong', { max: OWNER_MAX_LENGTH })),
-    single('dueDate')
-      .trim()
-      .custom((date: string) => date === '' || parseCalendarDate(date) !== undefined)
-      .withMessage(t('error.date', { example: action.defaultDueDate }))
-      .bail()
-      .custom((date: string) => date === '' || isWithin(date, range))
-      .withMessage(t('error.dateRange', { earliest: formatDate(range.earliest), latest: formatDate(range.latest) })),
+    dueDateChecks(single('dueDate'), { range, formatDate, example: action.defaultDueDate }, t),
     single('status').isIn(ACTION_STATUSES).withMessage(t('error.invalidOption')),
   ];
 }

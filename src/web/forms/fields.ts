@@ -18,6 +18,14 @@ export type FormValues = Readonly<Record<string, string | readonly string[]>>;
 
 export const noteField = (questionId: string) => `${questionId}__note`;
 
+/** Counts characters as the databases do (code points), not UTF-16 units. */
+export const characterCount = (text: string): number => Array.from(text).length;
+
+/** Radios and checkboxes of a form's own (not a question's): the first option's input has the field's name as its id, the others `<name>-<value>`. */
+export function choiceInputId(field: string, options: readonly string[], value: string): string {
+  return options[0] === value ? field : `${field}-${value}`;
+}
+
 /** Checkbox and radio inputs get ids `<question>` for the first option and `<question>-<value>` after. */
 export function optionInputId(question: Question, value: string): string {
   return question.options?.[0]?.value === value ? question.id : `${question.id}-${value}`;

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
 import type { RiskRegister } from '../../scoring/types.js';
 import type { ActionPlanService } from '../../services/actionPlanService.js';
@@ -7,22 +7,19 @@ import { readActionPlanForm, typedActionPlanValues, type ActionPlanFormAction } 
 import type { FieldError, FormValues } from '../forms/sectionForm.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { actionPlanPage, formatCalendarDate } from '../../presenters/actionPlanPage.js';
-import { baseOf, editorsOnly, stateOf } from './assessmentContext.js';
+import { baseOf, editorsOnly } from './assessmentContext.js';
+import { readyResults } from './readyResults.js';
+import { ACTION_PLAN_NOTICES, noticeFrom, type ActionPlanNotice } from '../../presenters/judgementPages.js';
+
+/** What the page says after a redirect to it: `?saved=1` from its own form, `?done=<notice>` from the judgement pages. */
+function noticeOf(query: Request['query']): ActionPlanNotice | undefined {
+  return query.saved === '1' ? 'saved' : noticeFrom(query.done, ACTION_PLAN_NOTICES);
+}
 
 
 /** The action plan: an owner, a due date and a status for each recommended action. */
 export function actionPlanRoutes(assessments: AssessmentService, actionPlans: ActionPlanService, t: Translate): Router {
   const router = Router();
-
-  /** The assessment and its register, or undefined after answering as the results page does. */
-  function readyState(res: Response): { state: AssessmentState; register: RiskRegister } | undefined {
-    const state = stateOf(res);
-    if (!state.readyForResults) {
-      res.redirect(303, `${baseOf(res)}?incomplete=1`);
-      return undefined;
-    }
-    return { state, register: assessments.results(state) };
-  }
 
   function formActionsOf(state: AssessmentState, register: RiskRegister): ActionPlanFormAction[] {
     const defaults = actionPlans.defaultsOf(state, register.actions);
@@ -32,12 +29,11 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
     });
   }
 
-  async function render(res: Response, state: AssessmentState, register: RiskRegister, page: { status?: number; notice?: 'saved' | 'not_saved'; typed?: FormValues; errors?: FieldError[] }) {
+  async function render(res: Response, state: AssessmentState, register: RiskRegister, page: { status?: number; notice?: ActionPlanNotice; typed?: FormValues; errors?: FieldError[] }) {
     const view = actionPlanPage(
       {
         version: state.questionnaire.version,
-        actions: register.actions,
-        entries: await actionPlans.actionPlanFor(state, register),
+        items: await actionPlans.actionPlanFor(state, register),
         formActions: formActionsOf(state, register),
         dueDays: actionPlans.dueDays,
         dueDateRange: actionPlans.dueDateRange(state),
@@ -51,13 +47,14 @@ export function actionPlanRoutes(assessments: AssessmentService, actionPlans: Ac
   }
 
   router.get('/actions', editorsOnly, async (req, res) => {
-    const ready = readyState(res);
+    const ready = readyResults(res, assessments);
     if (!ready) return;
-    await render(res, ready.state, ready.register, req.query.saved === '1' ? { notice: 'saved' } : {});
+    const notice = noticeOf(req.query);
+    await render(res, ready.state, ready.register, notice ? { notice } : {});
   });
 
   router.post('/actions', editorsOnly, async (req, res) => {
-    const ready = readyState(res);
+    const ready = readyResults(res, assessments);
     if (!ready) return;
     const { state, register } = ready;
     const result = await readActionPlanForm(req, formActionsOf(state, register), actionPlans.dueDateRange(state), formatCalendarDate, t);

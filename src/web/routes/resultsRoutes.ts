@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Translate } from '../../i18n/catalogue.js';
-import { explainResults } from '../../presenters/resultsPresenter.js';
+import { noticeFrom, RESULTS_NOTICES } from '../../presenters/judgementPages.js';
+import { explainResults, topActionsOf } from '../../presenters/resultsPresenter.js';
 import { heatMapCells } from '../../scoring/bands.js';
 import type { AssessmentService } from '../../services/assessmentService.js';
 import { baseOf, stateOf } from './assessmentContext.js';
@@ -10,7 +11,7 @@ export const TOP_ACTIONS = 5;
 export function resultsRoutes(service: AssessmentService, t: Translate): Router {
   const router = Router();
 
-  router.get('/results', (_req, res) => {
+  router.get('/results', (req, res) => {
     const state = stateOf(res);
     if (!state.readyForResults) {
       res.redirect(303, `${baseOf(res)}?incomplete=1`);
@@ -21,8 +22,9 @@ export function resultsRoutes(service: AssessmentService, t: Translate): Router 
       state,
       register,
       heatMap: heatMapCells(register),
-      topActions: register.actions.slice(0, TOP_ACTIONS),
+      topActions: topActionsOf(register, state.questionnaire.version, t, TOP_ACTIONS),
       explanation: explainResults(state.questionnaire, register, t, TOP_ACTIONS),
+      notice: noticeFrom(req.query.done, RESULTS_NOTICES),
     });
   });
 
