@@ -24,8 +24,9 @@ describe('accounts in Chromium', () => {
 
     await admin.fill('#password', TEST_PASSWORD);
     await admin.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => admin.url()).toBe(`${base}/team`);
+    await expect.poll(() => admin.url()).toBe(`${base}/assessments`);
     expect(await admin.textContent('.site-header__account')).toContain('Signed in as Nino Beridze, Caucasus Risk Partners');
+    await admin.getByRole('link', { name: 'Your team' }).click();
     await inspect(admin, 'accounts-03-team');
 
     await admin.getByRole('link', { name: 'Invite someone' }).click();

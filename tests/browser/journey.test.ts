@@ -1,30 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inspect, useAppInChromium } from '../support/browser.js';
-
-/**
- * Answers every question on a section page the way a person would, plain text included. Radio
- * questions get their second option: on 2.0's measure questions that is "partly", so the
- * business has actions to plan; a recovery target's second option is shorter than the outage's.
- */
-async function answerPage(page: Page): Promise<void> {
-  const groups = new Map<string, string | null>();
-  for (const input of await page.locator('input[type=radio], input[type=checkbox]').all()) {
-    groups.set((await input.getAttribute('name')) ?? '', await input.getAttribute('type'));
-  }
-  for (const [name, type] of groups) {
-    const options = page.locator(`input[name="${name}"]`);
-    const second = type === 'radio' && (await options.count()) > 1;
-    await (second ? options.nth(1) : options.first()).check();
-  }
-  for (const input of await page.locator('input.input').all()) {
-    if ((await input.inputValue()) !== '') continue;
-    await input.fill((await input.getAttribute('type')) === 'tel' ? '+995 32 200 00 00' : 'Nino Beridze');
-  }
-  for (const area of await page.locator('textarea.textarea:not(.textarea--small)').all()) {
-    if ((await area.inputValue()) === '') await area.fill('Caspian Supplies LLC, +994 12 555 55 55');
-  }
-}
+import { answerPage, inspect, useAppInChromium } from '../support/browser.js';
 
 describe('the whole journey in Chromium', () => {
   const served = useAppInChromium();
@@ -125,5 +100,6 @@ describe('the whole journey in Chromium', () => {
     expect(await otherPage.textContent('main')).toContain('Şirkət Əliyev');
     await other.close();
     await context.close();
-  });
+    // A whole walk in a real browser: about a minute on a quiet machine, several on a busy one.
+  }, 300_000);
 });

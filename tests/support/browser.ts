@@ -54,3 +54,27 @@ export function useAppInChromium(): () => ServedApp {
     return served;
   };
 }
+
+/**
+ * Answers every question on a section page the way a person would, plain text included. Radio
+ * questions get their second option: on 2.0's measure questions that is "partly", so the
+ * business has actions to plan; a recovery target's second option is shorter than the outage's.
+ */
+export async function answerPage(page: Page): Promise<void> {
+  const groups = new Map<string, string | null>();
+  for (const input of await page.locator('input[type=radio], input[type=checkbox]').all()) {
+    groups.set((await input.getAttribute('name')) ?? '', await input.getAttribute('type'));
+  }
+  for (const [name, type] of groups) {
+    const options = page.locator(`input[name="${name}"]`);
+    const second = type === 'radio' && (await options.count()) > 1;
+    await (second ? options.nth(1) : options.first()).check();
+  }
+  for (const input of await page.locator('input.input').all()) {
+    if ((await input.inputValue()) !== '') continue;
+    await input.fill((await input.getAttribute('type')) === 'tel' ? '+995 32 200 00 00' : 'Nino Beridze');
+  }
+  for (const area of await page.locator('textarea.textarea:not(.textarea--small)').all()) {
+    if ((await area.inputValue()) === '') await area.fill('Caspian Supplies LLC, +994 12 555 55 55');
+  }
+}
