@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUserDirectly, TEST_PASSWORD } from '../support/accounts.js';
-import { answerPage, inspect, useAppInChromium } from '../support/browser.js';
+import { createUserDirectly } from '../support/accounts.js';
+import { answerPage, inspect, signedInPage, useAppInChromium } from '../support/browser.js';
 
 /**
  * A consultant's round, as they would do it in a browser: sign in, add a client, assess it,
@@ -13,14 +13,8 @@ describe("a consultant's round in Chromium", () => {
   it('goes from sign-in to a client reading the shared results, accessibly', async () => {
     const { running, browser, base } = served();
     await createUserDirectly(running.database, { organisationName: 'Caucasus Risk Partners', email: 'nino@crp.example', role: 'consultant', displayName: 'Nino Beridze' });
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-
-    await page.goto(`${base}/sign-in`);
-    await page.fill('#email', 'nino@crp.example');
-    await page.fill('#password', TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/assessments');
+    const page = await signedInPage(browser, base, 'nino@crp.example');
+    expect(new URL(page.url()).pathname).toBe('/assessments');
     await inspect(page, 'consultant-01-assessments-empty');
 
     await page.getByRole('link', { name: 'Clients', exact: true }).click();
@@ -102,7 +96,7 @@ describe("a consultant's round in Chromium", () => {
     const sharedPdf = await client.request.get(new URL(new URL(link).pathname.replace(/\/results$/, '/report.pdf'), base).href);
     expect(sharedPdf.status()).toBe(200);
     await inspect(client, 'consultant-08-shared-results');
-    await context.close();
+    await page.context().close();
     // A whole walk in a real browser: about a minute on a quiet machine, several on a busy one.
   }, 300_000);
 });

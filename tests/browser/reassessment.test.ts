@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { answersOf } from '../fixtures/answerBuilder.js';
 import { haulierWithNoMeasures } from '../fixtures/personas.js';
-import { TEST_PASSWORD } from '../support/accounts.js';
-import { inspect, useAppInChromium } from '../support/browser.js';
+import { inspect, signedInPage, useAppInChromium } from '../support/browser.js';
 import { addClient, signedInAs, startAssessmentOf } from '../support/practice.js';
 import { assessmentOnVersion1, betterHaulierAnswers, changePlan, idOf, reassess, valuesOf } from '../support/reassessment.js';
 import { walkAllSections } from '../support/walk.js';
@@ -38,13 +37,7 @@ describe('re-assessment and comparison pages in Chromium', () => {
     );
     const fromOld = await reassess(consultant, `/assessments/${oldId}`);
 
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.fill('#email', 'nino@crp.example');
-    await page.fill('#password', TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.url()).not.toContain('/sign-in');
+    const page = await signedInPage(browser, base, 'nino@crp.example');
 
     await page.goto(`${base}${fromOld}`);
     expect(await page.textContent('.reassessment-notice')).toContain('This is a re-assessment');
@@ -69,6 +62,6 @@ describe('re-assessment and comparison pages in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}${kartli}/compare?earlier=${idOf(first)}&later=${idOf(second)}`);
     await inspect(page, 'reassess-08-compare-phone');
-    await context.close();
+    await page.context().close();
   });
 });

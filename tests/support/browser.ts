@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { TEST_PASSWORD } from './accounts.js';
 import { makeDataDir, removeDataDir, startApp, type RunningApp } from './testApp.js';
 
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
@@ -77,4 +78,16 @@ export async function answerPage(page: Page): Promise<void> {
   for (const area of await page.locator('textarea.textarea:not(.textarea--small)').all()) {
     if ((await area.inputValue()) === '') await area.fill('Caspian Supplies LLC, +994 12 555 55 55');
   }
+}
+
+/** Signs a user in through the sign-in page in a new browser context; returns its page. */
+export async function signedInPage(browser: Browser, base: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#email', email);
+  await page.fill('#password', TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.url()).not.toContain('/sign-in');
+  return page;
 }
