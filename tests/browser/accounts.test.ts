@@ -57,9 +57,9 @@ describe('accounts in Chromium', () => {
     await consultant.fill('#password', 'Tbilisi funicular at midnight');
     await consultant.fill('#confirmPassword', 'Tbilisi funicular at midnight');
     await consultant.getByRole('button', { name: 'Create password and sign in' }).click();
-    await expect.poll(() => consultant.url()).toBe(`${base}/`);
+    await expect.poll(() => consultant.url()).toBe(`${base}/assessments`);
     expect(await consultant.textContent('.site-header__account')).toContain('Signed in as Levan Kapanadze, Caucasus Risk Partners');
-    await inspect(consultant, 'accounts-09-signed-in-start');
+    await inspect(consultant, 'accounts-09-signed-in-assessments');
 
     await consultant.getByRole('button', { name: 'Sign out' }).click();
     expect(await consultant.textContent('.notice')).toContain('You have signed out.');
