@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/catalogue.js';
 import { messageKeys } from '../questionnaire/messageKeys.js';
-import type { Band, RecommendedAction } from '../scoring/types.js';
-import type { ActionPlanLine } from './model/context.js';
+import type { Band, Timeframe } from '../scoring/types.js';
+import type { ActionPlanItem } from '../services/actionPlanService.js';
 import type { Fact, ReportCover } from './reportModelTypes.js';
 
 /**
@@ -43,10 +43,14 @@ export interface ActionPlanTable {
 
 export interface ActionPlanTableInput {
   version: string;
-  /** The register's actions, most urgent first. */
-  actions: readonly RecommendedAction[];
-  /** The action plan as the page shows it (actionPlanService.actionPlanFor). */
-  entries: readonly ActionPlanLine[];
+  /**
+   * The action plan as the page and the PDF have it (actionPlanService.actionPlanFor): the
+   * recommended actions and the firm's own, in plan order, each in the words shown (an assessor's
+   * rewording included), with its owner, due date and status.
+   */
+  items: readonly ActionPlanItem[];
+  /** Each action's timeframe, by action id (the register's, the assessor's rating counted). */
+  timeframes: ReadonlyMap<string, Timeframe>;
   /** The cover of the report of the same assessment, so the export names it as the PDF does. */
   cover: ReportCover;
   companyName: string;
@@ -60,19 +64,18 @@ export interface ActionPlanTableInput {
 
 export function buildActionPlanTable(input: ActionPlanTableInput): ActionPlanTable {
   const { t, version } = input;
-  const lines = new Map(input.entries.map((line) => [line.actionId, line]));
-  const rows = input.actions.map((action, index): ActionPlanRow => {
-    const line = lines.get(action.recommendationId);
+  const rows = input.items.map((item, index): ActionPlanRow => {
+    const timeframe = input.timeframes.get(item.actionId);
     return {
       number: index + 1,
-      action: t(messageKeys.recommendationText(version, action.recommendationId)),
-      treats: action.treats.map((id) => t(messageKeys.scenarioTitle(version, id))).join(', '),
-      priority: t(`priority.${action.priority}`),
-      timeframe: t(`timeframe.${action.timeframe}`),
-      owner: line?.owner ?? '',
-      dueDate: line?.dueDate ?? '',
-      status: line ? t(`ui.actionPlan.status.${line.status}`) : '',
-      band: action.band,
+      action: item.text,
+      treats: item.treats.map((id) => t(messageKeys.scenarioTitle(version, id))).join(', '),
+      priority: t(`priority.${item.priority}`),
+      timeframe: timeframe ? t(`timeframe.${timeframe}`) : '',
+      owner: item.owner,
+      dueDate: item.dueDate,
+      status: t(`ui.actionPlan.status.${item.status}`),
+      band: item.band,
     };
   });
   const { cover } = input;

@@ -12,14 +12,18 @@ import type { ReportService } from './reportService.js';
  */
 export function createExportService(assessments: AssessmentService, actionPlans: ActionPlanService, reports: ReportService, t: Translate) {
   return {
-    /** One row per recommended action, in the page's order, with what the report's cover says about it. */
+    /** One row per action of the plan (recommended and the firm's own), in the page's order, with what the report's cover says about it. */
     async actionPlanTable(state: AssessmentState): Promise<ActionPlanTable> {
       const register = assessments.results(state);
-      const [entries, model] = await Promise.all([actionPlans.actionPlanFor(state, register), reports.model(state)]);
+      const [items, model] = await Promise.all([actionPlans.actionPlanFor(state, register), reports.model(state)]);
+      const timeframes = new Map([
+        ...register.actions.map((action) => [action.recommendationId, action.timeframe] as const),
+        ...(register.firmActions ?? []).map((action) => [action.firmActionId, action.timeframe] as const),
+      ]);
       return buildActionPlanTable({
         version: state.questionnaire.version,
-        actions: register.actions,
-        entries,
+        items,
+        timeframes,
         cover: model.cover,
         companyName: model.companyName,
         issuedAtIso: model.issuedAtIso,

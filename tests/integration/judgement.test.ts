@@ -244,6 +244,10 @@ describe(`the assessor's judgement on ${testStore}`, () => {
     expect(locationOf(added)).toBe(`${BASE}/actions?done=firm_added`);
     const [stored] = await db().selectFrom('firm_actions').selectAll().execute();
     expect(stored).toEqual(expect.objectContaining({ text, owner: 'Levan Kapanadze', due_date: '2027-01-15', priority: 1, status: 'in_progress', recorded_by: null }));
+    // The exports list it with the plan, as the page and the PDF do.
+    const csv = await agent.get(`${BASE}/actions.csv`).expect(200);
+    expect(csv.text).toContain(text);
+    expect(csv.text).toContain('Levan Kapanadze');
 
     // After the recommended actions of priority 1 and before those of priority 2.
     const plan = pageText((await agent.get(`${BASE}/actions`).expect(200)).text);

@@ -6,7 +6,7 @@ import { renderActionPlanCsv } from '../../src/report/actionPlanCsv.js';
 import { buildActionPlanTable } from '../../src/report/actionPlanTable.js';
 import { renderActionPlanXlsx } from '../../src/report/actionPlanXlsx.js';
 import { renderReportDocx } from '../../src/report/docx/reportDocx.js';
-import { personaReport } from '../fixtures/personaReport.js';
+import { personaReport, planItemsOf } from '../fixtures/personaReport.js';
 import { bakuHotel } from '../fixtures/personas.js';
 
 /**
@@ -32,9 +32,7 @@ const { register, model } = personaReport(
 );
 const table = buildActionPlanTable({
   version: register.questionnaireVersion,
-  actions: register.actions,
-  entries: register.actions.map((action, index) => ({
-    actionId: action.recommendationId,
+  ...planItemsOf(register, (_action, index) => ({
     owner: owners[index % owners.length] ?? '',
     dueDate: `2027-0${1 + (index % 9)}-15`,
     status: index === 1 ? 'in_progress' : index === 2 ? 'done' : 'to_do',

@@ -5,7 +5,7 @@ import { formatCalendarDate } from '../../src/presenters/actionPlanPage.js';
 import { renderActionPlanCsv } from '../../src/report/actionPlanCsv.js';
 import { buildActionPlanTable, type ActionPlanTable } from '../../src/report/actionPlanTable.js';
 import { renderActionPlanXlsx, wrappedLines } from '../../src/report/actionPlanXlsx.js';
-import { personaReport } from '../fixtures/personaReport.js';
+import { personaReport, planItemsOf } from '../fixtures/personaReport.js';
 import { bakuHotel } from '../fixtures/personas.js';
 import { csvRecords, xlsxWorkbook } from '../support/officeFiles.js';
 
@@ -16,9 +16,7 @@ function table(): ActionPlanTable {
   const { register, model } = personaReport(bakuHotel, { reportId: 'RP-XLSX-1', issuedAt: new Date('2026-12-02T10:00:00Z'), preparedBy: 'Leyla Həsənova', ownerOf: () => '' });
   return buildActionPlanTable({
     version: register.questionnaireVersion,
-    actions: register.actions,
-    entries: register.actions.map((action, index) => ({
-      actionId: action.recommendationId,
+    ...planItemsOf(register, (_action, index) => ({
       owner: owners[index % owners.length] ?? '',
       dueDate: `2027-02-${String(1 + index).padStart(2, '0')}`,
       status: index === 1 ? 'in_progress' : 'to_do',
