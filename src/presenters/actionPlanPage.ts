@@ -1,3 +1,4 @@
+import { dateFormat } from '../report/model/context.js';
 import type { Translate } from '../i18n/catalogue.js';
 import { messageKeys } from '../questionnaire/messageKeys.js';
 import { ACTION_STATUSES, type DueDateRange, type DueDays } from '../services/actionPlan.js';
@@ -5,7 +6,6 @@ import type { ActionPlanItem } from '../services/actionPlanService.js';
 import { actionPlanFieldName, type ActionPlanField, type ActionPlanFormAction } from '../web/forms/actionPlanForm.js';
 import type { FieldError, FormValues } from '../web/forms/fields.js';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** '2026-12-16' as "16 December 2026". The date is a UTC calendar date, so it is printed in UTC. */
 export function formatCalendarDate(iso: string): string {

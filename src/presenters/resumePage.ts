@@ -1,7 +1,7 @@
+import { dateFormat } from '../report/model/context.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { AssessmentState } from '../services/assessmentService.js';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** How a person recognises an assessment without seeing its answers: its company, start date and progress. */
 export interface AssessmentSummary {

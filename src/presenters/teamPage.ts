@@ -1,3 +1,4 @@
+import { dateFormat } from '../report/model/context.js';
 import type { Translate } from '../i18n/catalogue.js';
 import { USER_ROLES } from '../services/accountFields.js';
 import type { MemberStatus, TeamMember } from '../services/accountService.js';
@@ -29,7 +30,6 @@ const TAG_OF: Readonly<Record<MemberStatus, string>> = { active: 'tag--green', i
 
 /** Times are shown in UTC, and say so: the team may sit in Tbilisi, Baku or elsewhere. */
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
 export function formatDateTime(iso: string): string {
   return `${dateTimeFormat.format(new Date(iso))} UTC`;
