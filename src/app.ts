@@ -15,6 +15,10 @@ import type { ComparisonService } from './services/comparisonService.js';
 import type { ReassessmentService } from './services/reassessmentService.js';
 import type { JudgementService } from './services/judgementService.js';
 import type { ReportService } from './services/reportService.js';
+import type { AuditLog } from './audit/auditLog.js';
+import type { DurableWriter } from './db/durableWrites.js';
+import type { AuditRepository } from './repositories/auditRepository.js';
+import type { IssuedReportRepository } from './repositories/issuedReportRepository.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
@@ -87,6 +91,14 @@ export interface AppDependencies {
   shareLinkDays: number;
   /** Runs before sessions: turns requests away while the server drains (src/web/draining.ts). */
   refuseWhileDraining?: RequestHandler;
+  /** Runs a transaction that commits durably (synchronous=FULL on SQLite): issued reports, the audit log. */
+  durably: DurableWriter;
+  /** Records who did what, when and from where (append-only). */
+  auditLog: AuditLog;
+  /** Reads the audit log for the audit page and its CSV. */
+  auditRepository: AuditRepository;
+  /** The register of issued reports and their exact bytes (append-only). */
+  issuedReports: IssuedReportRepository;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */

@@ -22,6 +22,10 @@ import { createAccountRepository } from './repositories/accountRepository.js';
 import { createClientRepository } from './repositories/clientRepository.js';
 import { createPracticeRepository } from './repositories/practiceRepository.js';
 import { createPracticeService } from './services/practiceService.js';
+import { createAuditLog } from './audit/auditLog.js';
+import { createDurableWriter } from './db/durableWrites.js';
+import { createAuditRepository } from './repositories/auditRepository.js';
+import { createIssuedReportRepository } from './repositories/issuedReportRepository.js';
 import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
 import { createShareLinkService } from './services/shareLinkService.js';
 import { createReassessmentRepository } from './repositories/reassessmentRepository.js';
@@ -94,6 +98,11 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const practiceRepository = createPracticeRepository(database.db);
   const brandingRepository = createBrandingRepository(database.db);
   const reportService = createReportService(assessmentService, actionPlanService, t, firmBrandingOf(brandingRepository));
+  // Issued reports and the audit log commit durably (synchronous=FULL on SQLite).
+  const durably = createDurableWriter(database.db, database.raw);
+  const auditRepository = createAuditRepository(database.db);
+  const auditLog = createAuditLog(auditRepository, durably);
+  const issuedReports = createIssuedReportRepository(database.db);
   const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
   const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
   const app = createApp({
@@ -138,6 +147,10 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     shareLinkService: createShareLinkService(createShareLinkRepository(database.db)),
     shareLinkDays: settings.shareLinkDays,
     refuseWhileDraining: draining.refuseNewRequests,
+    durably,
+    auditLog,
+    auditRepository,
+    issuedReports,
   });
   return {
     app,

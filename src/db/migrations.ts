@@ -1,9 +1,86 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, SqliteAdapter, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /**
  * Migrations are plain code kept in this one list so they ship inside the compiled app and run
  * on SQLite and PostgreSQL alike: only portable column types (text, integer, bigint).
  */
+/** The tables nobody may change or delete from once written: the register and the audit log. */
+const APPEND_ONLY_TABLES = ['issued_reports', 'report_disposals', 'audit_log'] as const;
+
+/**
+ * The database itself refuses changes to issued records, so neither a bug nor someone with SQL
+ * access through the app changes history. Contents may only be deleted once their disposal is
+ * recorded, and a disposal is refused while a legal hold on the report's number is in force.
+ */
+async function appendOnlyOnSqlite(db: Kysely<unknown>): Promise<void> {
+  for (const table of APPEND_ONLY_TABLES) {
+    for (const operation of ['update', 'delete']) {
+      await sql
+        .raw(`create trigger ${table}_no_${operation} before ${operation} on ${table} begin select raise(abort, '${table} is append-only: rows cannot be changed or deleted'); end`)
+        .execute(db);
+    }
+  }
+  await sql
+    .raw(`create trigger issued_report_contents_no_update before update on issued_report_contents begin select raise(abort, 'issued_report_contents cannot be changed'); end`)
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger issued_report_contents_delete_only_disposed before delete on issued_report_contents
+       when not exists (select 1 from report_disposals where report_id = old.report_id)
+       begin select raise(abort, 'issued_report_contents can only be deleted once their disposal is recorded'); end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger report_disposals_not_on_hold before insert on report_disposals
+       when exists (select 1 from issued_reports r join legal_holds h on h.scope = r.scope and h.report_number = r.report_number
+                    where r.id = new.report_id and h.released_at is null)
+       begin select raise(abort, 'this report is under a legal hold and cannot be disposed of'); end`,
+    )
+    .execute(db);
+}
+
+async function appendOnlyOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(
+      `create function riskplan_refuse_change() returns trigger language plpgsql as $$
+       begin raise exception '% is append-only: rows cannot be changed or deleted', tg_table_name using errcode = 'insufficient_privilege'; end $$`,
+    )
+    .execute(db);
+  for (const table of APPEND_ONLY_TABLES) {
+    await sql.raw(`create trigger ${table}_no_change before update or delete on ${table} for each row execute function riskplan_refuse_change()`).execute(db);
+    // Row triggers do not see TRUNCATE.
+    await sql.raw(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function riskplan_refuse_change()`).execute(db);
+  }
+  await sql.raw(`create trigger issued_report_contents_no_update before update on issued_report_contents for each row execute function riskplan_refuse_change()`).execute(db);
+  await sql.raw(`create trigger issued_report_contents_no_truncate before truncate on issued_report_contents for each statement execute function riskplan_refuse_change()`).execute(db);
+  await sql
+    .raw(
+      `create function riskplan_contents_delete_only_disposed() returns trigger language plpgsql as $$
+       begin
+         if not exists (select 1 from report_disposals where report_id = old.report_id) then
+           raise exception 'issued_report_contents can only be deleted once their disposal is recorded' using errcode = 'insufficient_privilege';
+         end if;
+         return old;
+       end $$`,
+    )
+    .execute(db);
+  await sql.raw(`create trigger issued_report_contents_delete_only_disposed before delete on issued_report_contents for each row execute function riskplan_contents_delete_only_disposed()`).execute(db);
+  await sql
+    .raw(
+      `create function riskplan_disposal_not_on_hold() returns trigger language plpgsql as $$
+       begin
+         if exists (select 1 from issued_reports r join legal_holds h on h.scope = r.scope and h.report_number = r.report_number
+                    where r.id = new.report_id and h.released_at is null) then
+           raise exception 'this report is under a legal hold and cannot be disposed of' using errcode = 'insufficient_privilege';
+         end if;
+         return new;
+       end $$`,
+    )
+    .execute(db);
+  await sql.raw(`create trigger report_disposals_not_on_hold before insert on report_disposals for each row execute function riskplan_disposal_not_on_hold()`).execute(db);
+}
+
 const migrations: Record<string, Migration> = {
   '0001_assessments': {
     async up(db: Kysely<unknown>) {
@@ -293,6 +370,123 @@ const migrations: Record<string, Migration> = {
         .addColumn('revoked_by_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
         .execute();
       await db.schema.createIndex('share_links_assessment').on('share_links').columns(['assessment_id', 'created_at']).execute();
+    },
+  },
+
+  '0012_issued_reports_and_audit': {
+    async up(db: Kysely<unknown>) {
+      // Report numbers: one counter per numbering scope (an organisation's id, or "anonymous") and
+      // year. Taken in the same transaction as the issued report it numbers, so a number is used
+      // exactly when its report is stored: no gaps, no repeats.
+      await db.schema
+        .createTable('report_number_counters')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last_number', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_number_counters_pk', ['scope', 'year'])
+        .execute();
+      // The register of issued reports: what was issued, when, by whom, on which questionnaire.
+      // Append-only (triggers below). No foreign key to the assessment: an issued report outlives
+      // an abandoned anonymous assessment's clean-up, so a PDF in hand can still be verified.
+      await db.schema
+        .createTable('issued_reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('organisation_id', 'text', (c) => c.references('organisations.id'))
+        .addColumn('assessment_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text')
+        .addColumn('client_name', 'text')
+        .addColumn('company_name', 'text', (c) => c.notNull())
+        .addColumn('report_number', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('questionnaire_version', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('overall_band', 'text')
+        .addColumn('pdf_sha256', 'text', (c) => c.notNull())
+        .addColumn('pdf_size', 'integer', (c) => c.notNull())
+        .addColumn('content_fingerprint', 'text', (c) => c.notNull())
+        .addColumn('issued_by_user_id', 'text')
+        .addColumn('issued_by_name', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('issued_reports_number_revision', ['scope', 'report_number', 'revision'])
+        .addCheckConstraint('issued_reports_number_form', sql`length(report_number) between 14 and 20`)
+        .addCheckConstraint('issued_reports_revision', sql`revision >= 1`)
+        .addCheckConstraint('issued_reports_sha256_form', sql`length(pdf_sha256) = 64`)
+        .addCheckConstraint('issued_reports_band', sql`overall_band is null or overall_band in ('low', 'medium', 'high', 'critical')`)
+        .execute();
+      await db.schema.createIndex('issued_reports_sha256').on('issued_reports').column('pdf_sha256').execute();
+      await db.schema.createIndex('issued_reports_scope_issued').on('issued_reports').columns(['scope', 'issued_at']).execute();
+      await db.schema.createIndex('issued_reports_assessment').on('issued_reports').columns(['assessment_id', 'issued_at']).execute();
+      // What an issued report holds: the exact PDF bytes and the answers as they stood. Kept apart
+      // from the register so disposal can remove the content and keep the record that it existed.
+      // Never changed; deleted only once a disposal is recorded for it (triggers below).
+      await db.schema
+        .createTable('issued_report_contents')
+        .addColumn('report_id', 'text', (c) => c.primaryKey().references('issued_reports.id'))
+        .addColumn('pdf', sql`bytea`, (c) => c.notNull())
+        .addColumn('answers_json', 'text', (c) => c.notNull())
+        .execute();
+      // A disposal, confirmed by an admin once the retention period ended (or by the clean-up for
+      // an anonymous assessment's issues). Append-only.
+      await db.schema
+        .createTable('report_disposals')
+        .addColumn('report_id', 'text', (c) => c.primaryKey().references('issued_reports.id'))
+        .addColumn('disposed_at', 'text', (c) => c.notNull())
+        .addColumn('disposed_by_user_id', 'text')
+        .addColumn('disposed_by_name', 'text', (c) => c.notNull())
+        .execute();
+      // A legal hold on a report number (every revision of it): while one is in force nothing of
+      // that number is disposed of. Released, never deleted.
+      await db.schema
+        .createTable('legal_holds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('report_number', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('placed_by_user_id', 'text')
+        .addColumn('placed_by_name', 'text', (c) => c.notNull())
+        .addColumn('placed_at', 'text', (c) => c.notNull())
+        .addColumn('released_by_user_id', 'text')
+        .addColumn('released_by_name', 'text')
+        .addColumn('released_at', 'text')
+        .addCheckConstraint('legal_holds_reason_length', sql`length(reason) between 1 and 1000`)
+        .execute();
+      await db.schema.createIndex('legal_holds_number').on('legal_holds').columns(['scope', 'report_number']).execute();
+      // Who did what, when and from where. Append-only. organisation_id is null for events of
+      // anonymous assessments.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organisation_id', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('actor_user_id', 'text')
+        .addColumn('actor_name', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('subject', 'text')
+        .addColumn('detail', 'text')
+        .addCheckConstraint('audit_log_event_length', sql`length(event) between 1 and 60`)
+        .addCheckConstraint('audit_log_subject_length', sql`subject is null or length(subject) <= 300`)
+        .addCheckConstraint('audit_log_detail_length', sql`detail is null or length(detail) <= 2000`)
+        .addCheckConstraint('audit_log_ip_length', sql`ip is null or length(ip) <= 64`)
+        .execute();
+      await db.schema.createIndex('audit_log_organisation_at').on('audit_log').columns(['organisation_id', 'at']).execute();
+      // Every change to an assessment's answers: who, when, the value before and after (JSON;
+      // null when there was none). Goes with its assessment.
+      await db.schema
+        .createTable('answer_changes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('question_id', 'text', (c) => c.notNull())
+        .addColumn('old_value_json', 'text')
+        .addColumn('new_value_json', 'text')
+        .addColumn('changed_by_user_id', 'text')
+        .addColumn('changed_by_name', 'text')
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('answer_changes_assessment').on('answer_changes').columns(['assessment_id', 'changed_at']).execute();
+      if (db.getExecutor().adapter instanceof SqliteAdapter) await appendOnlyOnSqlite(db);
+      else await appendOnlyOnPostgres(db);
     },
   },
 };

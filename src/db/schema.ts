@@ -213,6 +213,116 @@ export interface OrganisationBrandingTable {
   updated_at: string;
 }
 
+/** Where report numbers count from: an organisation's id, or "anonymous" for self-assessments. */
+export type NumberingScope = string;
+
+/** One counter per numbering scope and year: the last report number used. */
+export interface ReportNumberCountersTable {
+  scope: NumberingScope;
+  year: number;
+  last_number: number;
+}
+
+/** The register of issued reports. Append-only: the database refuses UPDATE and DELETE. */
+export interface IssuedReportsTable {
+  /** Random (crypto.randomUUID). */
+  id: string;
+  scope: NumberingScope;
+  /** The firm that issued it; null for an anonymous self-assessment. */
+  organisation_id: string | null;
+  /** The assessment it was issued from (no foreign key: the record outlives an anonymous assessment). */
+  assessment_id: string;
+  client_id: string | null;
+  /** The client's name when issued (a firm's report). */
+  client_name: string | null;
+  /** The assessed company's name as answered when issued. */
+  company_name: string;
+  /** RP-<year>-<six digits>, the same for every revision of one assessment's report. */
+  report_number: string;
+  /** 1 for the first issue, then 2, 3, … */
+  revision: number;
+  questionnaire_version: string;
+  /** The language the PDF is in (a locale code, "en"). */
+  language: string;
+  /** The overall rating the report states; null when it states none. */
+  overall_band: 'low' | 'medium' | 'high' | 'critical' | null;
+  /** SHA-256 of the PDF bytes, lower-case hex. */
+  pdf_sha256: string;
+  pdf_size: number;
+  /** SHA-256 of what the report was built from: issuing again with nothing changed gives this issue back. */
+  content_fingerprint: string;
+  issued_by_user_id: string | null;
+  /** The issuer's name when issued, or the words for an anonymous holder of the resume link. */
+  issued_by_name: string;
+  issued_at: string;
+}
+
+/** An issued report's content. Never changed; deleted only after a recorded disposal. */
+export interface IssuedReportContentsTable {
+  report_id: string;
+  /** The exact PDF bytes that were issued. */
+  pdf: Buffer;
+  /** The answers as they stood: { questionId: { value, note? } }. */
+  answers_json: string;
+}
+
+/** A confirmed disposal of an issued report's content. Append-only. */
+export interface ReportDisposalsTable {
+  report_id: string;
+  disposed_at: string;
+  disposed_by_user_id: string | null;
+  disposed_by_name: string;
+}
+
+/** A legal hold on every revision of a report number; in force while released_at is null. */
+export interface LegalHoldsTable {
+  id: string;
+  scope: NumberingScope;
+  report_number: string;
+  reason: string;
+  placed_by_user_id: string | null;
+  placed_by_name: string;
+  placed_at: string;
+  released_by_user_id: string | null;
+  released_by_name: string | null;
+  released_at: string | null;
+}
+
+/** Who did what, when and from where. Append-only. */
+export interface AuditLogTable {
+  /** Random (crypto.randomUUID). */
+  id: string;
+  /** The firm whose record this is; null for events of anonymous assessments. */
+  organisation_id: string | null;
+  /** ISO 8601 with milliseconds. */
+  at: string;
+  /** One of AuditEvent (src/audit/auditEvents.ts). */
+  event: string;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  /** The client address the request came from (after the configured proxies). */
+  ip: string | null;
+  /** What the event is about, in words a reader knows: a report number, an email, an assessment's client. */
+  subject: string | null;
+  /** A short JSON object with the event's particulars. */
+  detail: string | null;
+}
+
+/** One change to one answer of an assessment. */
+export interface AnswerChangesTable {
+  id: string;
+  assessment_id: string;
+  question_id: string;
+  /** The answer's value before, as JSON; null when there was none. */
+  old_value_json: string | null;
+  /** The answer's value after, as JSON; null when it was removed. */
+  new_value_json: string | null;
+  changed_by_user_id: string | null;
+  /** The user's name when changed; null for an anonymous assessment's holder. */
+  changed_by_name: string | null;
+  changed_at: string;
+}
+
 export interface DatabaseSchema {
   assessments: AssessmentsTable;
   clients: ClientsTable;
@@ -231,4 +341,11 @@ export interface DatabaseSchema {
   invitations: InvitationsTable;
   share_links: ShareLinksTable;
   organisation_branding: OrganisationBrandingTable;
+  report_number_counters: ReportNumberCountersTable;
+  issued_reports: IssuedReportsTable;
+  issued_report_contents: IssuedReportContentsTable;
+  report_disposals: ReportDisposalsTable;
+  legal_holds: LegalHoldsTable;
+  audit_log: AuditLogTable;
+  answer_changes: AnswerChangesTable;
 }
