@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 
 /**
  * Turns an uploaded logo into a plain image the PDF can carry, or says why it cannot.
@@ -60,16 +60,25 @@ function kilobytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} kB`;
 }
 
+/**
+ * sharp (libvips) loaded on first use: only an admin's logo upload needs it, and loading it at
+ * start made every instance carry libvips (see docs/PERFORMANCE.md, peak RSS).
+ */
+async function sharpOf(input: Buffer, options: SharpOptions): Promise<Sharp> {
+  const { default: sharp } = await import('sharp');
+  return sharp(input, options);
+}
+
 /** Decodes (turned by its EXIF orientation, never past the pixel limit) and flattens to 8-bit sRGB. */
-function decoded(upload: Buffer) {
-  return sharp(upload, { limitInputPixels: LOGO_MAX_INPUT_PIXELS, failOn: 'warning', autoOrient: true })
+async function decoded(upload: Buffer): Promise<Sharp> {
+  return (await sharpOf(upload, { limitInputPixels: LOGO_MAX_INPUT_PIXELS, failOn: 'warning', autoOrient: true }))
     .flatten({ background: WHITE })
     .toColourspace('srgb');
 }
 
 async function encodeAt(upload: Buffer, longSide: number): Promise<PreparedLogo> {
   // sharp strips every piece of metadata unless asked to keep it (keepMetadata, withIccProfile...).
-  const { data, info } = await decoded(upload)
+  const { data, info } = await (await decoded(upload))
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     // zlib level 3 with adaptive row filters: within a few per cent of level 9's size on a
     // photograph, in a fifteenth of the time (three steps of a 1600 x 1200 photo: 0.2 s, not 3.5 s).
@@ -83,7 +92,7 @@ async function encodeAt(upload: Buffer, longSide: number): Promise<PreparedLogo>
 async function headerOf(upload: Buffer) {
   try {
     // No pixel limit here: the header alone is read, and the size it declares is checked below.
-    return await sharp(upload, { limitInputPixels: false }).metadata();
+    return await (await sharpOf(upload, { limitInputPixels: false })).metadata();
   } catch {
     return undefined;
   }

@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
 import { renderActionPlanCsv } from '../../report/actionPlanCsv.js';
-import { renderActionPlanXlsx } from '../../report/actionPlanXlsx.js';
-import { renderReportDocx } from '../../report/docx/reportDocx.js';
+import { renderActionPlanXlsx, renderReportDocx } from '../../report/officeExports.js';
 import { downloadContentDisposition, downloadFileName, type DownloadContent, type DownloadExtension } from '../../report/fileName.js';
 import type { AssessmentState } from '../../services/assessmentService.js';
 import type { ExportService } from '../../services/exportService.js';
