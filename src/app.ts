@@ -20,6 +20,7 @@ import type { DurableWriter } from './db/durableWrites.js';
 import type { AuditRepository } from './repositories/auditRepository.js';
 import type { IssuedReportRepository } from './repositories/issuedReportRepository.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
+import type { VerificationService } from './services/verificationService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
 import { checkedUser, loadCurrentUser, requireRole, type SignedInSessionSettings } from './web/middleware/currentUser.js';
@@ -41,6 +42,7 @@ import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
 import { brandingRoutes } from './web/routes/brandingRoutes.js';
+import { verifyRoutes } from './web/routes/verifyRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 import { shareRoutes } from './web/routes/shareRoutes.js';
@@ -99,6 +101,8 @@ export interface AppDependencies {
   auditRepository: AuditRepository;
   /** The register of issued reports and their exact bytes (append-only). */
   issuedReports: IssuedReportRepository;
+  /** Looks a PDF's SHA-256 up in the register for the verify page. */
+  verification: VerificationService;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -189,6 +193,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(invitationRoutes(deps.accountService, t));
   app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl }));
   app.use(brandingRoutes({ repository: deps.brandingRepository, t, guard: requireRole('admin'), organisationIdOf: (res) => checkedUser(res).organisationId }));
+  app.use(verifyRoutes({ verification: deps.verification, auditLog: deps.auditLog, t, throttle: deps.throttles.verifyAttempts }));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));
