@@ -13,6 +13,7 @@ import { brandingMessages } from './branding.js';
 import { reassessmentMessages } from './reassessment.js';
 import { judgementMessages } from './judgement.js';
 import { verifyMessages } from './verify.js';
+import { auditMessages } from './audit.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -31,4 +32,5 @@ export const en: Readonly<Record<string, string>> = {
   ...reassessmentMessages,
   ...judgementMessages,
   ...verifyMessages,
+  ...auditMessages,
 };
