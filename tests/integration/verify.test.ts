@@ -8,6 +8,7 @@ import { createUserDirectly } from '../support/accounts.js';
 import { csrfTokenFrom, formBody } from '../support/forms.js';
 import { seedIssuedReport } from '../support/issued.js';
 import { useAppsWithSettings } from '../support/lifecycle.js';
+import { memoryLog } from '../support/memoryLog.js';
 import { FIRM, OTHER_FIRM, signedInAs } from '../support/practice.js';
 import { rowCounts } from '../support/rowCounts.js';
 import { testStore, type RunningApp } from '../support/testApp.js';
@@ -106,8 +107,9 @@ describe(`verifying a PDF (${testStore})`, () => {
     expect(JSON.parse(rows[0]?.detail ?? '{}')).toEqual({ revision: 1, method: 'file' });
   });
 
-  it('says "not a RiskPlan issue" for the same PDF with one byte changed, and stores nothing for it', async () => {
-    const running = await started();
+  it('says "not a RiskPlan issue" for the same PDF with one byte changed, stores nothing for it, and logs neither its bytes nor its hash', async () => {
+    const log = memoryLog();
+    const running = await started({ logger: log.logger });
     const { issue } = await firmWithIssue(running.database);
     const visitor = visitorAt(running);
     const altered = Buffer.from(issue.pdf);
@@ -131,6 +133,12 @@ describe(`verifying a PDF (${testStore})`, () => {
     expect(await rowCounts(running.database.db)).toEqual(before);
     expect(before.audit_log).toBe(0);
     expect(before.sessions).toBe(0);
+
+    const logged = log.text();
+    expect(logged).toContain('verify: no issued report matches');
+    expect(logged).not.toContain(sha256(altered));
+    expect(logged).not.toContain(altered.subarray(0, 16).toString('latin1'));
+    expect(logged).not.toContain('report.pdf');
   });
 
   it('matches a pasted SHA-256, in lower or upper case and with spaces around it, and refuses a malformed one with the form again', async () => {
