@@ -20,6 +20,7 @@ import type { DurableWriter } from './db/durableWrites.js';
 import type { AuditRepository } from './repositories/auditRepository.js';
 import type { IssuedReportRepository } from './repositories/issuedReportRepository.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
+import type { VerificationService } from './services/verificationService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
 import { checkedUser, loadCurrentUser, requireRole, type SignedInSessionSettings } from './web/middleware/currentUser.js';
@@ -41,6 +42,8 @@ import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
 import { brandingRoutes } from './web/routes/brandingRoutes.js';
+import { verifyRoutes } from './web/routes/verifyRoutes.js';
+import { auditRoutes } from './web/routes/auditRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 import { shareRoutes } from './web/routes/shareRoutes.js';
@@ -99,6 +102,8 @@ export interface AppDependencies {
   auditRepository: AuditRepository;
   /** The register of issued reports and their exact bytes (append-only). */
   issuedReports: IssuedReportRepository;
+  /** Looks a PDF's SHA-256 up in the register for the verify page. */
+  verification: VerificationService;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -145,7 +150,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(actionPlanRoutes(deps.assessmentService, deps.actionPlanService, t));
   assessmentPages.use(judgementRoutes({ assessments: deps.assessmentService, actionPlans: deps.actionPlanService, judgements: deps.judgementService }, t));
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
-  assessmentPages.use(exportRoutes(deps.exportService));
+  assessmentPages.use(exportRoutes(deps.exportService, deps.auditLog));
 
   // A client's read-only link, before the session is read: its pages only read, so opening one
   // creates no session and writes no row, and a signed-in user's header (sign-out, team) is not
@@ -180,15 +185,17 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     '/assessments/:assessmentId',
     ...firmAssessment(deps.assessmentService, deps.practiceService),
-    shareRoutes(deps.shareLinkService, t, { publicUrl: deps.publicUrl, defaultDays: deps.shareLinkDays }),
+    shareRoutes(deps.shareLinkService, t, { publicUrl: deps.publicUrl, defaultDays: deps.shareLinkDays, auditLog: deps.auditLog }),
     reassessmentRoutes(deps.reassessmentService, t),
     assessmentPages,
   );
   app.use(infoRoutes(t));
-  app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
+  app.use(signInRoutes(deps.accountService, deps.signInThrottle, deps.auditLog, t));
   app.use(invitationRoutes(deps.accountService, t));
-  app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl }));
+  app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl, auditLog: deps.auditLog }));
   app.use(brandingRoutes({ repository: deps.brandingRepository, t, guard: requireRole('admin'), organisationIdOf: (res) => checkedUser(res).organisationId }));
+  app.use(verifyRoutes({ verification: deps.verification, auditLog: deps.auditLog, t, throttle: deps.throttles.verifyAttempts }));
+  app.use(auditRoutes({ auditRepository: deps.auditRepository, auditLog: deps.auditLog, accounts: deps.accountService, t }));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(deps.logger));

@@ -26,6 +26,8 @@ import { createAuditLog } from './audit/auditLog.js';
 import { createDurableWriter } from './db/durableWrites.js';
 import { createAuditRepository } from './repositories/auditRepository.js';
 import { createIssuedReportRepository } from './repositories/issuedReportRepository.js';
+import { createVerificationRepository } from './repositories/verificationRepository.js';
+import { createVerificationService } from './services/verificationService.js';
 import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
 import { createShareLinkService } from './services/shareLinkService.js';
 import { createReassessmentRepository } from './repositories/reassessmentRepository.js';
@@ -151,6 +153,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     auditLog,
     auditRepository,
     issuedReports,
+    verification: createVerificationService(createVerificationRepository(database.db)),
   });
   return {
     app,

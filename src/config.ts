@@ -79,6 +79,9 @@ const environmentSchema = z.object({
   // Failed resume attempts and failed share link attempts, each counted on its own.
   RESUME_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   RESUME_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
+  // Checks on the verify page (an uploaded PDF or a pasted SHA-256), matches included.
+  VERIFY_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  VERIFY_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
   // Failed sign-ins allowed per account (the email typed) and per client address, in one window.
   SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -218,6 +221,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throttling: {
       assessmentCreation: { attempts: values.ASSESSMENT_CREATION_LIMIT, windowSeconds: values.ASSESSMENT_CREATION_WINDOW_MINUTES * 60 },
       resumeAttempts: { attempts: values.RESUME_ATTEMPT_LIMIT, windowSeconds: values.RESUME_ATTEMPT_WINDOW_MINUTES * 60 },
+      verifyAttempts: { attempts: values.VERIFY_ATTEMPT_LIMIT, windowSeconds: values.VERIFY_ATTEMPT_WINDOW_MINUTES * 60 },
     },
     signInThrottling: {
       perAccount: { attempts: values.SIGN_IN_ACCOUNT_LIMIT, windowSeconds: values.SIGN_IN_WINDOW_MINUTES * 60 },

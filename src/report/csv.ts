@@ -27,7 +27,12 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** One record: fields separated by commas, ended by CRLF (for a CSV written a record at a time). */
+export function csvRecord(row: readonly string[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
+}
+
 /** The rows as one CSV text: BOM first, fields separated by commas, every record ended by CRLF. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return UTF8_BOM + rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return UTF8_BOM + rows.map(csvRecord).join('');
 }

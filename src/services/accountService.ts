@@ -72,6 +72,18 @@ export interface IssuedInvitation {
 export type MemberChangeRefusal = 'own_account' | 'last_admin';
 export type MemberChangeOutcome = 'changed' | 'not_found' | MemberChangeRefusal;
 
+/** Why a sign-in with the email of an existing account was refused (for that organisation's audit log only). */
+export type SignInRefusal = 'wrong_password' | 'disabled' | 'no_password';
+
+/**
+ * A sign-in: the user, or a refusal. A refused sign-in with the email of an existing account names
+ * the account, so its organisation's audit log can record the attempt; the user is told the same
+ * thing either way.
+ */
+export type SignInResult =
+  | { outcome: 'signed_in'; user: SignedInUser }
+  | { outcome: 'refused'; account?: { id: string; email: string; organisationId: string; reason: SignInRefusal } };
+
 export type InvitationAcceptance = { outcome: 'accepted'; user: SignedInUser } | { outcome: 'invalid' } | { outcome: 'rejected'; problem: PasswordProblem };
 
 export interface AccountServiceOptions {
@@ -169,17 +181,21 @@ export function createAccountService(repository: AccountRepository, options: Acc
     },
 
     /**
-     * The user when the email and password match an enabled account; otherwise undefined, after
+     * The user when the email and password match an enabled account; otherwise a refusal, after
      * the same work (one password check) whether the email is unknown, the password wrong or the
-     * account disabled, so neither the answer nor its timing tells which.
+     * account disabled, so the timing does not tell which.
      */
-    async signIn(email: string, password: string): Promise<SignedInUser | undefined> {
+    async signIn(email: string, password: string): Promise<SignInResult> {
       const credentials = await repository.credentialsFor(normaliseEmail(email));
       const matches = await verifyPassword(credentials?.passwordHash, password);
-      if (!credentials || !matches || credentials.disabledAt !== null) return undefined;
+      if (!credentials) return { outcome: 'refused' };
+      if (!matches || credentials.disabledAt !== null) {
+        const reason: SignInRefusal = credentials.disabledAt !== null ? 'disabled' : credentials.passwordHash === null ? 'no_password' : 'wrong_password';
+        return { outcome: 'refused', account: { id: credentials.id, email: credentials.email, organisationId: credentials.organisationId, reason } };
+      }
       const rehash = credentials.passwordHash && needsNewHash(credentials.passwordHash) ? await hashPassword(password) : undefined;
       await repository.recordSignIn(credentials.id, now(), rehash);
-      return signedInUserOf(credentials);
+      return { outcome: 'signed_in', user: signedInUserOf(credentials) };
     },
 
     /** The user a session names, with whether the account is disabled; undefined when it no longer exists. */

@@ -245,7 +245,7 @@ describe(`read-only links for a firm's client (${testStore})`, () => {
     const running = await startApp({
       logger: log.logger,
       trustProxy: 1,
-      throttling: { assessmentCreation: { attempts: 100_000, windowSeconds: 3600 }, resumeAttempts: { attempts: 3, windowSeconds: 900 } },
+      throttling: { assessmentCreation: { attempts: 100_000, windowSeconds: 3600 }, resumeAttempts: { attempts: 3, windowSeconds: 900 }, verifyAttempts: { attempts: 100_000, windowSeconds: 3600 } },
     });
     const { consultant, base } = await assessedByConsultant(running);
     const link = await createLink(consultant, base);

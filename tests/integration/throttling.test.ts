@@ -13,6 +13,7 @@ import { openResumeLink } from '../support/walk.js';
 const LIMITS: ThrottleSettings = {
   assessmentCreation: { attempts: 3, windowSeconds: 3600 },
   resumeAttempts: { attempts: 3, windowSeconds: 15 * 60 },
+  verifyAttempts: { attempts: 3, windowSeconds: 15 * 60 },
 };
 
 /** A browser at one client address, as a reverse proxy (TRUST_PROXY=1) reports it. */

@@ -28,6 +28,7 @@ describe('throttling and retention settings', () => {
     expect(config.throttling).toEqual({
       assessmentCreation: { attempts: 10, windowSeconds: 3600 },
       resumeAttempts: { attempts: 20, windowSeconds: 900 },
+      verifyAttempts: { attempts: 30, windowSeconds: 900 },
     });
     expect(config.abandonedAssessmentDays).toBe(30);
     expect(config.purgeIntervalMs).toBe(3_600_000);

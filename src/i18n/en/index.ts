@@ -12,6 +12,8 @@ import { sharingMessages } from './sharing.js';
 import { brandingMessages } from './branding.js';
 import { reassessmentMessages } from './reassessment.js';
 import { judgementMessages } from './judgement.js';
+import { verifyMessages } from './verify.js';
+import { auditMessages } from './audit.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -29,4 +31,6 @@ export const en: Readonly<Record<string, string>> = {
   ...brandingMessages,
   ...reassessmentMessages,
   ...judgementMessages,
+  ...verifyMessages,
+  ...auditMessages,
 };

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { body, matchedData, validationResult } from 'express-validator';
-import multer, { MulterError } from 'multer';
+import multer from 'multer';
 import { FIRM_NAME_MAX_LENGTH } from '../../branding/branding.js';
 import { LOGO_MAX_BYTES, LOGO_MAX_INPUT_PIXELS, type LogoRefusalReason } from '../../branding/logoImage.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import type { FieldError } from './fields.js';
+import { multipartReader, multipartRefusalOf, typedField } from './multipart.js';
 
 /**
  * The branding form: a firm name and, optionally, a logo file, posted as multipart/form-data and
@@ -34,11 +35,7 @@ const upload = multer({
 }).single(BRANDING_FIELDS.logo);
 
 /** Reads the multipart body into `req.body` and `req.file`; resolves with what multer or busboy refused, if anything. */
-export function readMultipartBody(req: Request, res: Response): Promise<unknown> {
-  return new Promise((resolve) => {
-    void upload(req, res, (error: unknown) => resolve(error));
-  });
-}
+export const readMultipartBody: (req: Request, res: Response) => Promise<unknown> = multipartReader(upload);
 
 export interface UploadProblem {
   status: 400 | 413;
@@ -52,21 +49,18 @@ function fieldError(field: string, message: string): FieldError {
 /** What to tell the user about a body multer or busboy refused. */
 export function uploadProblemOf(error: unknown, t: Translate): UploadProblem {
   const { firmName, logo } = BRANDING_FIELDS;
-  if (error instanceof MulterError) {
-    switch (error.code) {
-      case 'LIMIT_FILE_SIZE':
-        return { status: 413, error: fieldError(logo, logoRefusalMessage('tooLarge', t)) };
-      case 'LIMIT_FILE_COUNT':
-      case 'LIMIT_UNEXPECTED_FILE':
-        return { status: 400, error: fieldError(logo, t('branding.logo.oneFile')) };
-      case 'LIMIT_FIELD_VALUE':
-        if (error.field === firmName) return { status: 400, error: fieldError(firmName, t('error.tooLong', { max: FIRM_NAME_MAX_LENGTH })) };
-        break;
-      default:
-        break;
-    }
+  const refusal = multipartRefusalOf(error);
+  switch (refusal.kind) {
+    case 'fileTooLarge':
+      return { status: 413, error: fieldError(logo, logoRefusalMessage('tooLarge', t)) };
+    case 'wrongFiles':
+      return { status: 400, error: fieldError(logo, t('branding.logo.oneFile')) };
+    case 'fieldTooLong':
+      if (refusal.field === firmName) return { status: 400, error: fieldError(firmName, t('error.tooLong', { max: FIRM_NAME_MAX_LENGTH })) };
+      break;
+    default:
+      break;
   }
-  // Too many parts or fields, a field name too long, a body cut short or malformed.
   return { status: 400, error: fieldError(firmName, t('branding.form.unreadable')) };
 }
 
@@ -81,8 +75,7 @@ export function logoRefusalMessage(reason: LogoRefusalReason, t: Translate): str
 
 /** The firm name as typed (to show again), whatever else is wrong with the post. */
 export function typedFirmName(req: Request): string {
-  const value = (req.body as Record<string, unknown> | undefined)?.[BRANDING_FIELDS.firmName];
-  return typeof value === 'string' ? value : '';
+  return typedField(req, BRANDING_FIELDS.firmName);
 }
 
 export type FirmNameResult = { ok: true; firmName: string } | { ok: false; error: FieldError };

@@ -18,18 +18,19 @@ const MAX_SEARCH_LENGTH = 200;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A query parameter given once, as text; a repeated one counts as its first value. */
-function single(value: unknown): string | undefined {
+export function single(value: unknown): string | undefined {
   const first = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first.trim() : undefined;
 }
 
-function pageOf(value: unknown): number {
+/** The page asked for: a whole number from 1 to MAX_PAGE; anything else is the first page. */
+export function pageOf(value: unknown): number {
   const text = single(value);
   if (!text || !/^\d{1,6}$/.test(text)) return 1;
   return Math.min(Math.max(1, Number(text)), MAX_PAGE);
 }
 
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00.000Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
@@ -63,18 +64,28 @@ export function readAssessmentFilter(query: Record<string, unknown>, t: Translat
     if ((BANDS as readonly string[]).includes(typed.band)) filter.band = typed.band as Band;
     else fail('band', t('practice.filter.error.band'));
   }
-  for (const [field, key] of [
-    ['from', 'startedFrom'],
-    ['to', 'startedTo'],
-  ] as const) {
+  const range = readDateRange(typed, t, fail);
+  if (range.from) filter.startedFrom = range.from;
+  if (range.to) filter.startedTo = range.to;
+  return { query: { page: pageOf(query.page), filter }, typed, errors };
+}
+
+/**
+ * The `from` and `to` dates a list is narrowed to (calendar dates, both inclusive), as typed. A
+ * date that is not a real one, or a `to` before the `from`, is reported through `fail` against
+ * its field and left out, so the list still shows.
+ */
+export function readDateRange(typed: Readonly<Record<string, string>>, t: Translate, fail: (field: string, message: string) => void): { from?: string; to?: string } {
+  const range: { from?: string; to?: string } = {};
+  for (const field of ['from', 'to'] as const) {
     const value = typed[field];
     if (!value) continue;
-    if (isCalendarDate(value)) filter[key] = value;
+    if (isCalendarDate(value)) range[field] = value;
     else fail(field, t('practice.filter.error.date'));
   }
-  if (filter.startedFrom && filter.startedTo && filter.startedFrom > filter.startedTo) {
+  if (range.from && range.to && range.from > range.to) {
     fail('to', t('practice.filter.error.range'));
-    delete filter.startedTo;
+    delete range.to;
   }
-  return { query: { page: pageOf(query.page), filter }, typed, errors };
+  return range;
 }

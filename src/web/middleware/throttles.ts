@@ -15,6 +15,8 @@ export interface ThrottleSettings {
   assessmentCreation: RateLimit;
   /** Everything under /resume: opening a resume link and confirming it. */
   resumeAttempts: RateLimit;
+  /** POST /verify: each one reads an upload of up to 10 MB and hashes it. */
+  verifyAttempts: RateLimit;
 }
 
 export interface Throttles {
@@ -22,6 +24,8 @@ export interface Throttles {
   resumeAttempts: RequestHandler;
   /** Opening a client's read-only link (/shared/<token>): failed lookups, under the resume attempts' limit. */
   shareLinkAttempts: RequestHandler;
+  /** Checking a PDF or a SHA-256 on the verify page: every attempt counts, a match or not. */
+  verifyAttempts: RequestHandler;
 }
 
 /** Created by migration 0005 with the layout the library expects; the clean-up empties it. */
@@ -171,11 +175,15 @@ function failuresAfterTheAnswer(limiter: RateLimiterAbstract, logger: Logger, na
  * guessing links is limited; people on one office network opening their own links never are.
  * Creations count every attempt: each one stores an assessment. Share link attempts count
  * failures after the answer (see failuresAfterTheAnswer), so that opening a link stores nothing.
+ * Verifications count every attempt, before the upload is read: each one costs reading and
+ * hashing up to 10 MB, and a match writes an audit line, so a genuine PDF sent in a loop is
+ * limited like anything else.
  */
 export function createThrottles(raw: RawConnection, settings: ThrottleSettings, logger: Logger): Throttles {
   return {
     assessmentCreation: throttle(limiterOn(raw, 'assessment_creation', settings.assessmentCreation), logger, { name: 'assessment creation' }),
     resumeAttempts: throttle(limiterOn(raw, 'resume_attempt', settings.resumeAttempts), logger, { name: 'resume attempts', countFailuresOnly: true }),
     shareLinkAttempts: failuresAfterTheAnswer(limiterOn(raw, 'share_link_attempt', settings.resumeAttempts), logger, 'share link attempts'),
+    verifyAttempts: throttle(limiterOn(raw, 'verify_attempt', settings.verifyAttempts), logger, { name: 'verify attempts' }),
   };
 }

@@ -6,11 +6,14 @@ export const FORM_LIMITS = { bodyBytes: '100kb', fields: 300 } as const;
 /** The organisation's branding page, whose form uploads a logo (src/web/routes/brandingRoutes.ts). */
 export const BRANDING_PATH = '/organisation/branding';
 
+/** The page where anyone checks whether a PDF is a genuine issue (src/web/routes/verifyRoutes.ts). */
+export const VERIFY_PATH = '/verify';
+
 /**
  * Posts whose route reads a multipart/form-data body itself, with its own tight limits (multer),
- * and checks its form token once that body is read: the logo upload, and nothing else.
+ * and checks its form token once that body is read: the logo upload and the PDF to verify.
  */
-export const MULTIPART_POSTS: ReadonlySet<string> = new Set([BRANDING_PATH]);
+export const MULTIPART_POSTS: ReadonlySet<string> = new Set([BRANDING_PATH, VERIFY_PATH]);
 
 /**
  * Every response says how it may be cached: nothing is stored unless a route says otherwise

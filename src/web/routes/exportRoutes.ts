@@ -1,9 +1,11 @@
 import { Router, type Response } from 'express';
+import type { AuditLog } from '../../audit/auditLog.js';
 import { renderActionPlanCsv } from '../../report/actionPlanCsv.js';
 import { renderActionPlanXlsx, renderReportDocx } from '../../report/officeExports.js';
 import { downloadContentDisposition, downloadFileName, type DownloadContent, type DownloadExtension } from '../../report/fileName.js';
 import type { AssessmentState } from '../../services/assessmentService.js';
 import type { ExportService } from '../../services/exportService.js';
+import { recordAssessmentEvent } from '../assessmentAudit.js';
 import { baseOf, stateOf } from './assessmentContext.js';
 
 /**
@@ -40,24 +42,28 @@ function send(res: Response, bytes: Buffer, file: { company: string; issuedAtIso
   res.end(bytes);
 }
 
-export function exportRoutes(exports: ExportService): Router {
+/** Every export of a firm's assessment is recorded in its audit log, before the file is sent (see recordAssessmentEvent). */
+export function exportRoutes(exports: ExportService, auditLog: AuditLog): Router {
   const router = Router();
 
   for (const extension of ['xlsx', 'csv'] as const) {
-    router.get(`/actions.${extension}`, async (_req, res) => {
+    router.get(`/actions.${extension}`, async (req, res) => {
       const state = readyState(res);
       if (!state) return;
       const table = await exports.actionPlanTable(state);
       const bytes = extension === 'xlsx' ? await renderActionPlanXlsx(table) : renderActionPlanCsv(table);
+      await recordAssessmentEvent(auditLog, req, res, 'assessment.exported', { format: extension });
       send(res, bytes, { company: table.companyName, issuedAtIso: table.issuedAtIso, content: 'actionPlan', extension });
     });
   }
 
-  router.get('/report.docx', async (_req, res) => {
+  router.get('/report.docx', async (req, res) => {
     const state = readyState(res);
     if (!state) return;
     const model = await exports.reportModel(state);
-    send(res, await renderReportDocx(model), { company: model.companyName, issuedAtIso: model.issuedAtIso, content: 'report', extension: 'docx' });
+    const bytes = await renderReportDocx(model);
+    await recordAssessmentEvent(auditLog, req, res, 'assessment.exported', { format: 'docx' });
+    send(res, bytes, { company: model.companyName, issuedAtIso: model.issuedAtIso, content: 'report', extension: 'docx' });
   });
 
   return router;

@@ -1,7 +1,9 @@
 import { Router, type Response } from 'express';
+import type { AuditLog } from '../../audit/auditLog.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { sharePageView, type SharePageInput } from '../../presenters/sharePage.js';
 import type { IssuedShareLink, ShareLinkService } from '../../services/shareLinkService.js';
+import { recordAssessmentEvent } from '../assessmentAudit.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { readShareLinkForm } from '../forms/shareLinkForm.js';
 import { checkedUser } from '../middleware/currentUser.js';
@@ -13,6 +15,8 @@ export interface ShareRouteOptions {
   publicUrl: URL;
   /** The lifetime the form offers (SHARE_LINK_DAYS). */
   defaultDays: number;
+  /** Links made and withdrawn are recorded in the firm's audit log. */
+  auditLog: AuditLog;
 }
 
 /** The link handed to the client: the shared results page on the configured public address. */
@@ -74,6 +78,8 @@ export function shareRoutes(shareLinks: ShareLinkService, t: Translate, options:
     let issued: IssuedShareLink;
     try {
       issued = await shareLinks.create(checkedUser(res), assessment, form.data.days);
+      // Inside the try: a link the log cannot record is not handed out (the page says "not saved").
+      await recordAssessmentEvent(options.auditLog, req, res, 'assessment.shared', { days: form.data.days });
     } catch (error) {
       const refused = storageFailureOrThrow(error, req, res);
       await renderSharePage(res, refused.status, { values: { days: String(form.data.days) }, notSaved: true });
@@ -89,6 +95,7 @@ export function shareRoutes(shareLinks: ShareLinkService, t: Translate, options:
       res.status(404).render('pages/error', { status: 404 });
       return;
     }
+    if (outcome === 'withdrawn') await recordAssessmentEvent(options.auditLog, req, res, 'share.withdrawn', { linkId: String(req.params.linkId) });
     // Withdrawn now, or already (a second click): either way it opens nothing.
     res.redirect(303, `${baseOf(res)}/share?withdrawn=1`);
   });

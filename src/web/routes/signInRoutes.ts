@@ -1,7 +1,8 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { AuditLog } from '../../audit/auditLog.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { pageTitle } from '../../presenters/teamPage.js';
-import type { AccountService, SignedInUser } from '../../services/accountService.js';
+import type { AccountService, SignedInUser, SignInResult } from '../../services/accountService.js';
 import { fieldError, formErrorsView, readSignInForm, typedValue, type TypedValues } from '../forms/accountForms.js';
 import type { FieldError } from '../forms/fields.js';
 import { isLocalPath, SIGN_IN_PATH, signedInUser } from '../middleware/currentUser.js';
@@ -24,8 +25,27 @@ interface SignInPage {
   signedOut?: boolean;
 }
 
-/** Sign-in and sign-out. */
-export function signInRoutes(accounts: AccountService, throttle: SignInThrottle, t: Translate, clock: () => number = Date.now): Router {
+/**
+ * Records a refused sign-in once its answer has been sent: in the account's organisation's log
+ * when the email belongs to an account, and only in the application log when it does not (a
+ * stranger trying addresses cannot grow the table). After the answer, so that neither the page
+ * nor the time it takes tells a known email from an unknown one. The attempt has already failed,
+ * so a write that fails now has nothing to stop: it is logged as an error, never dropped silently.
+ */
+function recordRefusalAfterAnswer(req: Request, res: Response, auditLog: AuditLog, refused: Extract<SignInResult, { outcome: 'refused' }>): void {
+  res.once('finish', () => {
+    const { account } = refused;
+    if (!account) {
+      req.log.info('sign-in refused: no account has this email (not in the audit log)');
+      return;
+    }
+    const entry = { event: 'signin.failed' as const, organisationId: account.organisationId, actor: { userId: null, name: null }, ip: req.ip ?? null, subject: account.email, detail: { reason: account.reason } };
+    auditLog.record(entry).catch((error: unknown) => req.log.error({ err: error }, 'a failed sign-in could not be recorded in the audit log'));
+  });
+}
+
+/** Sign-in and sign-out. Sign-ins and refused sign-ins of existing accounts go into the audit log. */
+export function signInRoutes(accounts: AccountService, throttle: SignInThrottle, auditLog: AuditLog, t: Translate, clock: () => number = Date.now): Router {
   const router = Router();
 
   function render(res: Response, page: SignInPage): void {
@@ -67,13 +87,17 @@ export function signInRoutes(accounts: AccountService, throttle: SignInThrottle,
       render(res, { status: 429, next, values: { email }, errors: [fieldError('email', message)] });
       return;
     }
-    const user = await accounts.signIn(email, password);
-    if (!user) {
+    const result = await accounts.signIn(email, password);
+    if (result.outcome === 'refused') {
       // One message for an unknown email, a wrong password and a disabled account.
       render(res, { status: 400, next, values: { email }, errors: [fieldError('email', t('accounts.signIn.failed'))] });
+      recordRefusalAfterAnswer(req, res, auditLog, result);
       return;
     }
+    const { user } = result;
     await allowance.succeeded();
+    // Before the session starts: a sign-in the log cannot record does not happen (503).
+    await auditLog.record({ event: 'signin.succeeded', organisationId: user.organisationId, actor: { userId: user.id, name: user.displayName }, ip: req.ip ?? null, subject: user.email });
     await startSignedInSession(req, user, clock());
     res.redirect(303, next ?? SIGNED_IN_HOME);
   });

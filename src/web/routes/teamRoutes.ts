@@ -1,14 +1,19 @@
 import { Router, type Request, type Response } from 'express';
+import type { AuditEntry, AuditEvent } from '../../audit/auditEvents.js';
+import type { AuditLog } from '../../audit/auditLog.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { formatDate, memberView, pageTitle, roleOptions } from '../../presenters/teamPage.js';
 import type { AccountService, IssuedInvitation, MemberChangeOutcome, SignedInUser, TeamMember } from '../../services/accountService.js';
 import { fieldError, formErrorsView, readInvitationForm, readRoleForm, type TypedValues } from '../forms/accountForms.js';
 import type { FieldError } from '../forms/fields.js';
+import { auditFrom } from '../auditContext.js';
 import { requireRole, signedInUser } from '../middleware/currentUser.js';
 
 export interface TeamRouteOptions {
   /** Where users reach the app: invitation links are built on it, never on the Host header. */
   publicUrl: URL;
+  /** Invitations, role changes and access changes are recorded in the organisation's audit log. */
+  auditLog: AuditLog;
 }
 
 /** The absolute invitation link, on the configured public address (like resume links). */
@@ -28,6 +33,9 @@ export function teamRoutes(accounts: AccountService, t: Translate, options: Team
   router.use('/team', requireRole('admin'));
   const adminOf = (res: Response) => signedInUser(res) as SignedInUser;
   const notFound = (res: Response) => res.status(404).render('pages/error', { status: 404 });
+  /** Records a change to a member in the admin's organisation's log; a failed write is a 503, not a success page. */
+  const recordChange = (req: Request, res: Response, event: AuditEvent, member: TeamMember, detail?: AuditEntry['detail']) =>
+    options.auditLog.record({ ...auditFrom(req, res), event, subject: member.email, ...(detail ? { detail } : {}) });
 
   function renderInviteForm(res: Response, status: number, values: TypedValues = {}, errors: FieldError[] = []): void {
     res.status(status).render('pages/team-invite', {
@@ -96,6 +104,7 @@ export function teamRoutes(accounts: AccountService, t: Translate, options: Team
       renderInviteForm(res, 400, { email, name: displayName, role }, [fieldError('email', t('accounts.invite.emailTaken'))]);
       return;
     }
+    await recordChange(req, res, 'user.invited', result.member, { role: result.member.role });
     renderInvitationLink(res, result.member, result.invitation);
   });
 
@@ -119,12 +128,18 @@ export function teamRoutes(accounts: AccountService, t: Translate, options: Team
       else renderMember(res, member, { status: 400, errors: form.errors });
       return;
     }
-    await answerChange(req, res, await accounts.changeRole(admin, userId, form.value), 'role', 'role');
+    // Read first for the log's "from" role (and whom it was): a change refused or to the same role records nothing.
+    const before = await accounts.member(admin, userId);
+    const outcome = await accounts.changeRole(admin, userId, form.value);
+    if (outcome === 'changed' && before && before.role !== form.value) await recordChange(req, res, 'user.role_changed', before, { oldRole: before.role, newRole: form.value });
+    await answerChange(req, res, outcome, 'role', 'role');
   });
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     router.post(`/team/:userId/${action}`, async (req, res) => {
+      const before = await accounts.member(adminOf(res), String(req.params.userId));
       const outcome = await accounts.setDisabled(adminOf(res), String(req.params.userId), disabled);
+      if (outcome === 'changed' && before && (before.status === 'disabled') !== disabled) await recordChange(req, res, disabled ? 'user.disabled' : 'user.enabled', before);
       await answerChange(req, res, outcome, disabled ? 'disabled' : 'enabled', 'access');
     });
   }
@@ -141,6 +156,7 @@ export function teamRoutes(accounts: AccountService, t: Translate, options: Team
       renderMember(res, member, { status: 409, errors: [fieldError('access', t('accounts.member.refused.not_invited'))] });
       return;
     }
+    await recordChange(req, res, 'user.invited', member, { role: member.role, renewed: true });
     renderInvitationLink(res, member, invitation);
   });
 
