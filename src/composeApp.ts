@@ -26,6 +26,7 @@ import { createAuditLog } from './audit/auditLog.js';
 import { createDurableWriter } from './db/durableWrites.js';
 import { createAuditRepository } from './repositories/auditRepository.js';
 import { createIssuedReportRepository } from './repositories/issuedReportRepository.js';
+import { createAnswerHistoryRepository } from './repositories/answerHistoryRepository.js';
 import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
 import { createShareLinkService } from './services/shareLinkService.js';
 import { createReassessmentRepository } from './repositories/reassessmentRepository.js';
@@ -151,6 +152,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     auditLog,
     auditRepository,
     issuedReports,
+    answerHistory: createAnswerHistoryRepository(database.db),
   });
   return {
     app,

@@ -23,7 +23,7 @@ function single(value: unknown): string | undefined {
   return typeof first === 'string' ? first.trim() : undefined;
 }
 
-function pageOf(value: unknown): number {
+export function pageOf(value: unknown): number {
   const text = single(value);
   if (!text || !/^\d{1,6}$/.test(text)) return 1;
   return Math.min(Math.max(1, Number(text)), MAX_PAGE);
