@@ -29,6 +29,8 @@ export interface HistoryPageView {
   /** What the page says about whose changes these are. */
   leads: string[];
   rows: HistoryRowView[];
+  /** What an empty page says: nothing changed yet, or a page number past the last page (with a link to the first). */
+  empty?: { text: string; firstPageHref?: string };
   paging: PagingView;
   backHref: string;
 }
@@ -89,6 +91,7 @@ export function historyPageView(input: HistoryPageInput, t: Translate): HistoryP
     ...(input.company ? { company: input.company } : {}),
     leads: [t('history.lead'), input.anonymous ? t('history.lead.anonymous', { limit: input.anonymousLimit }) : t('history.lead.copied')],
     rows,
+    ...(rows.length > 0 ? {} : { empty: input.total === 0 ? { text: t('history.empty') } : { text: t('history.pastEnd'), firstPageHref: `${input.base}/history` } }),
     paging: pagingView(input.total, input.page, `${input.base}/history`, {}, t),
     backHref: `${input.base}/check`,
   };

@@ -7,6 +7,8 @@ export const historyMessages: Readonly<Record<string, string>> = {
     'Changes are recorded without a name: anyone who holds the resume link can make them. The latest {limit} changes are kept.',
   'history.lead.copied': 'A re-assessment starts with the answers of the earlier assessment. Copying them is not listed here; changes made after it are.',
   'history.empty': 'No answer has been changed yet.',
+  'history.pastEnd': 'There are fewer changes than this page number.',
+  'history.firstPage': 'Go to the newest changes',
   'history.when': '{date}, {time} UTC',
   'history.col.when': 'When',
   'history.col.who': 'Who',
