@@ -50,6 +50,8 @@ export interface HistoryPageInput {
   company?: string | undefined;
 }
 
+const countFormat = new Intl.NumberFormat('en-GB');
+
 /** The app's long date with the time, in UTC: "3 December 2026, 08:30 UTC". */
 export function longDateTime(iso: string, t: Translate): string {
   const at = new Date(iso);
@@ -89,7 +91,7 @@ export function historyPageView(input: HistoryPageInput, t: Translate): HistoryP
   return {
     title: t('history.title'),
     ...(input.company ? { company: input.company } : {}),
-    leads: [t('history.lead'), input.anonymous ? t('history.lead.anonymous', { limit: input.anonymousLimit }) : t('history.lead.copied')],
+    leads: [t('history.lead'), input.anonymous ? t('history.lead.anonymous', { limit: countFormat.format(input.anonymousLimit) }) : t('history.lead.copied')],
     rows,
     ...(rows.length > 0 ? {} : { empty: input.total === 0 ? { text: t('history.empty') } : { text: t('history.pastEnd'), firstPageHref: `${input.base}/history` } }),
     paging: pagingView(input.total, input.page, `${input.base}/history`, {}, t),

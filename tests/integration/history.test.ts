@@ -115,6 +115,27 @@ describe(`the history of an assessment's answers (${testStore})`, () => {
     expect(newest).toMatch(/no answer$/);
   });
 
+  it("records only the winner's changes of two saves sent at the same moment, against the answers it replaced", async () => {
+    const agent = newAgent(app().app);
+    await startAssessment(agent);
+    expect((await postSection(agent, 'profile', profileWith({}))).status).toBe(303);
+    const id = await onlyAnonymousId(app().database);
+    const before = (await changesOf(app().database, id)).length;
+    const page = await agent.get(`${ANONYMOUS_BASE}/sections/profile`).expect(200);
+    const [a, b] = await Promise.all([
+      submitSection(agent, 'profile', page.text, profileWith({ company_name: 'Racer A' })),
+      submitSection(agent, 'profile', page.text, profileWith({ company_name: 'Racer B', sites: 'six_or_more' })),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([303, 409]);
+    const rows = (await changesOf(app().database, id)).slice(before);
+    const winner = a.status === 303 ? [{ question_id: 'company_name', new_value_json: stored('Racer A') }] : [
+      { question_id: 'company_name', new_value_json: stored('Racer B') },
+      { question_id: 'sites', new_value_json: stored('six_or_more') },
+    ];
+    expect(rows).toMatchObject(winner);
+    expect(rows[0]?.old_value_json).toBe(stored('Kartli Logistics LLC'));
+  });
+
   it('lists the changes newest first, in words, twenty a page, linked from the check and results pages', async () => {
     const agent = newAgent(app().app);
     await startAssessment(agent);
@@ -234,7 +255,7 @@ describe(`the history of an assessment's answers (${testStore})`, () => {
     expect(await changesOf(app().database, idOf(second))).toEqual([]);
     const empty = await consultant.get(`${second}/history`).expect(200);
     expect(empty.text).toContain('No answer has been changed yet.');
-    expect(empty.text).toContain('Copying them is not listed here');
+    expect(empty.text).toContain('the answers it copies from the earlier assessment are not listed here');
 
     // Confirming a copied section unchanged records nothing; a change records one row.
     expect((await postSection(consultant, 'profile', profileWith({}), 'continue', second)).status).toBe(303);

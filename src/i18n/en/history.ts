@@ -5,7 +5,7 @@ export const historyMessages: Readonly<Record<string, string>> = {
   'history.lead': 'Every change to an answer, newest first: when it was made, who made it, and the answer before and after.',
   'history.lead.anonymous':
     'Changes are recorded without a name: anyone who holds the resume link can make them. The latest {limit} changes are kept.',
-  'history.lead.copied': 'A re-assessment starts with the answers of the earlier assessment. Copying them is not listed here; changes made after it are.',
+  'history.lead.copied': 'When a re-assessment starts, the answers it copies from the earlier assessment are not listed here. Every change after that is.',
   'history.empty': 'No answer has been changed yet.',
   'history.pastEnd': 'There are fewer changes than this page number.',
   'history.firstPage': 'Go to the newest changes',
