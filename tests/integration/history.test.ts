@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
+import type { AnswerChangesTable } from '../../src/db/schema.js';
 import { createTranslator } from '../../src/i18n/catalogue.js';
 import { messageKeys } from '../../src/questionnaire/messageKeys.js';
 import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
@@ -19,15 +20,7 @@ const questionText = (id: string) => t(messageKeys.questionText(version, id));
 const optionLabel = (questionId: string, value: string) => t(messageKeys.optionLabel(version, questionId, value));
 const sectionTitle = (id: string) => t(messageKeys.sectionTitle(version, id));
 
-interface ChangeRow {
-  assessment_id: string;
-  question_id: string;
-  old_value_json: string | null;
-  new_value_json: string | null;
-  changed_by_user_id: string | null;
-  changed_by_name: string | null;
-  changed_at: string;
-}
+type ChangeRow = AnswerChangesTable;
 
 /** The assessment's history rows as stored, oldest first. */
 async function changesOf(database: Database, assessmentId: string): Promise<ChangeRow[]> {
