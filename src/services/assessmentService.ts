@@ -50,6 +50,18 @@ export class UnknownQuestionnaireVersionError extends Error {
   override name = 'UnknownQuestionnaireVersionError';
 }
 
+/**
+ * Whether the assessment's history could hold more than `limit` rows after one more save. Only
+ * saves write history, each at most one row per question of its section, and the assessment's
+ * revision counts its saves: below the limit, the save need not trim the history (no statement
+ * at all for almost every anonymous assessment). A save that raced in since `state` was read
+ * may go uncounted; the next save counts it and trims.
+ */
+function mayOutgrow(state: AssessmentState, limit: number): boolean {
+  const mostRowsPerSave = Math.max(...state.questionnaire.sections.map((section) => section.questions.length));
+  return (state.assessment.revision + 1) * mostRowsPerSave > limit;
+}
+
 /** The answers as they stand once a section's answers replace what it held before. */
 function replaceSectionAnswers(answers: Answers, section: Section, sectionAnswers: Readonly<Record<string, StoredAnswer>>): Answers {
   const sectionIds = new Set(section.questions.map((q) => q.id));
@@ -160,7 +172,7 @@ export function createAssessmentService(
         expectedRevision,
         previous: state.answers,
         changedBy: firm && user ? { userId: user.id, name: user.displayName } : null,
-        keepHistoryAtMost: firm ? undefined : historyLimit,
+        keepHistoryAtMost: firm || !mayOutgrow(state, historyLimit) ? undefined : historyLimit,
       });
       return { outcome, next };
     },

@@ -7,7 +7,7 @@ import { currentQuestionnaire } from '../../src/questionnaire/registry.js';
 import { createAssessmentRepository } from '../../src/repositories/assessmentRepository.js';
 import { createAssessmentService } from '../../src/services/assessmentService.js';
 import { purgeExpiredData } from '../../src/services/retention.js';
-import { sectionOf } from '../support/forms.js';
+import { sampleAnswer, sectionOf } from '../support/forms.js';
 import { useFreshApp } from '../support/lifecycle.js';
 import { addClient, createLink, FIRM, OTHER_FIRM, signedInAs, startAssessmentOf, tableRows } from '../support/practice.js';
 import { idOf, reassess } from '../support/reassessment.js';
@@ -286,6 +286,25 @@ describe(`the history of an assessment's answers (${testStore})`, () => {
     expect(kept.every((row) => row.question_id === 'sites' && row.old_value_json !== null)).toBe(true);
     expect(kept.at(-1)).toMatchObject({ old_value_json: stored('two_to_five'), new_value_json: stored('one') });
 
+    // A save may skip trimming only while the history cannot yet outgrow the limit: with room for
+    // a save and a half of every profile answer changed, the second such save trims.
+    const roomier = createAssessmentService(createAssessmentRepository(app().database.db), undefined, undefined, Math.round(profile.questions.length * 1.5));
+    const secondAgent = newAgent(app().app);
+    await startAssessment(secondAgent);
+    const secondId = (await app().database.db.selectFrom('assessments').select('id').where('id', '!=', anonymousId).executeTakeFirstOrThrow()).id;
+    const otherChoice = (question: (typeof profile.questions)[number]) => question.options?.[1]?.value ?? 'Changed text';
+    for (let round = 0; round < 4; round += 1) {
+      const state = await roomier.load(secondId);
+      const answers = Object.fromEntries(
+        profile.questions.map((question) => {
+          const value = round % 2 === 0 ? sampleAnswer(question) : question.type === 'checkboxes' ? [otherChoice(question)] : otherChoice(question);
+          return [question.id, { value }];
+        }),
+      );
+      expect((await roomier.saveSection(state, profile, answers, 'later', state.sectionRevisions.profile ?? 0)).outcome).toBe('saved');
+      expect(await changesOf(app().database, secondId)).toHaveLength(Math.min((round + 1) * profile.questions.length, Math.round(profile.questions.length * 1.5)));
+    }
+
     const consultant = await signedInAs(app().app, app().database, 'nino@crp.example', 'consultant');
     const base = await startAssessmentOf(consultant, await addClient(consultant, { name: 'Kartli Logistics' }));
     await flipSites(idOf(base), 12);
@@ -293,7 +312,7 @@ describe(`the history of an assessment's answers (${testStore})`, () => {
 
     // The clean-up deletes the abandoned anonymous assessment, and its history with it.
     const later = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
-    expect((await purgeExpiredData(app().database.db, { abandonedAssessmentDays: 30 }, later)).abandonedAssessments).toBe(1);
+    expect((await purgeExpiredData(app().database.db, { abandonedAssessmentDays: 30 }, later)).abandonedAssessments).toBe(2);
     expect(await changesOf(app().database, anonymousId)).toEqual([]);
     expect(await changesOf(app().database, idOf(base))).not.toEqual([]);
   });
