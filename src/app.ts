@@ -19,6 +19,7 @@ import type { AuditLog } from './audit/auditLog.js';
 import type { DurableWriter } from './db/durableWrites.js';
 import type { AuditRepository } from './repositories/auditRepository.js';
 import type { IssuedReportRepository } from './repositories/issuedReportRepository.js';
+import type { AnswerHistoryRepository } from './repositories/answerHistoryRepository.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import type { VerificationService } from './services/verificationService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
@@ -31,6 +32,7 @@ import { setUpViewLocals } from './web/middleware/viewLocals.js';
 import { noStoreByDefault, setUpFormParsing, setUpSecurityHeaders } from './web/middleware/webSecurity.js';
 import { actionPlanRoutes } from './web/routes/actionPlanRoutes.js';
 import { exportRoutes } from './web/routes/exportRoutes.js';
+import { historyRoutes } from './web/routes/historyRoutes.js';
 import { judgementRoutes } from './web/routes/judgementRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
@@ -104,6 +106,8 @@ export interface AppDependencies {
   issuedReports: IssuedReportRepository;
   /** Looks a PDF's SHA-256 up in the register for the verify page. */
   verification: VerificationService;
+  /** Who changed which answer of an assessment, when, from what to what (its history page). */
+  answerHistory: AnswerHistoryRepository;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -151,6 +155,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(judgementRoutes({ assessments: deps.assessmentService, actionPlans: deps.actionPlanService, judgements: deps.judgementService }, t));
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   assessmentPages.use(exportRoutes(deps.exportService, deps.auditLog));
+  assessmentPages.use(historyRoutes(deps.answerHistory, t));
 
   // A client's read-only link, before the session is read: its pages only read, so opening one
   // creates no session and writes no row, and a signed-in user's header (sign-out, team) is not

@@ -28,6 +28,7 @@ import { createAuditRepository } from './repositories/auditRepository.js';
 import { createIssuedReportRepository } from './repositories/issuedReportRepository.js';
 import { createVerificationRepository } from './repositories/verificationRepository.js';
 import { createVerificationService } from './services/verificationService.js';
+import { createAnswerHistoryRepository } from './repositories/answerHistoryRepository.js';
 import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
 import { createShareLinkService } from './services/shareLinkService.js';
 import { createReassessmentRepository } from './repositories/reassessmentRepository.js';
@@ -154,6 +155,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     auditRepository,
     issuedReports,
     verification: createVerificationService(createVerificationRepository(database.db)),
+    answerHistory: createAnswerHistoryRepository(database.db),
   });
   return {
     app,

@@ -313,9 +313,9 @@ export interface AnswerChangesTable {
   id: string;
   assessment_id: string;
   question_id: string;
-  /** The answer's value before, as JSON; null when there was none. */
+  /** The answer before, as JSON `{"value": ..., "note"?: ...}` (a StoredAnswer); null when there was none. */
   old_value_json: string | null;
-  /** The answer's value after, as JSON; null when it was removed. */
+  /** The answer after, in the same form; null when it was removed (cleared, or hidden by a changed answer). */
   new_value_json: string | null;
   changed_by_user_id: string | null;
   /** The user's name when changed; null for an anonymous assessment's holder. */

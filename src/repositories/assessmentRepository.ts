@@ -2,6 +2,7 @@ import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { Answers, AnswerValue, StoredAnswer } from '../questionnaire/types.js';
+import { changedAnswers, recordAnswerChanges, type ChangedBy } from './answerHistoryRepository.js';
 import { bindPlaceholders, placeholder } from './compiledQuery.js';
 
 export type StoredSectionStatus = 'in_progress' | 'completed';
@@ -35,6 +36,16 @@ export interface SectionSave {
   now: string;
   /** The section revision the user's page was rendered from. */
   expectedRevision: number;
+  /**
+   * The assessment's answers as read at `expectedRevision`: what the history records as the old
+   * values. Right whenever the save wins, since the revision claim fails if the section was saved
+   * since (the caller makes sure it read them at that revision).
+   */
+  previous: Answers;
+  /** Who saves, for the history; null for an anonymous assessment. */
+  changedBy: ChangedBy | null;
+  /** Keep only this many newest history rows of the assessment (an anonymous one); undefined keeps all. */
+  keepHistoryAtMost?: number | undefined;
 }
 
 export interface SectionProgress {
@@ -195,6 +206,15 @@ function portableText(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
+/** The answers as they will be stored (a note without NUL), so the history compares like with like. */
+function storedForm(answers: Readonly<Record<string, StoredAnswer>>): Record<string, StoredAnswer> {
+  const stored: Record<string, StoredAnswer> = {};
+  for (const [questionId, answer] of Object.entries(answers)) {
+    stored[questionId] = answer.note === undefined ? answer : { value: answer.value, note: portableText(answer.note) };
+  }
+  return stored;
+}
+
 /** Storage of assessments, their answers and progress. Plain data in and out; portable SQL only. */
 export function createAssessmentRepository(db: Db) {
   const combinedRead = compileCombinedRead(db);
@@ -256,11 +276,12 @@ export function createAssessmentRepository(db: Db) {
               .where('question_id', 'in', cleared)
               .execute();
           }
-          const rows = Object.entries(save.answers).map(([questionId, answer]) => ({
+          const stored = storedForm(save.answers);
+          const rows = Object.entries(stored).map(([questionId, answer]) => ({
             assessment_id: save.assessmentId,
             question_id: questionId,
             value_json: JSON.stringify(answer.value),
-            note: answer.note === undefined ? null : portableText(answer.note),
+            note: answer.note ?? null,
             updated_at: save.now,
           }));
           if (rows.length > 0) {
@@ -277,6 +298,14 @@ export function createAssessmentRepository(db: Db) {
               )
               .execute();
           }
+          // Compared in memory with the answers read with the revision: no read per question.
+          await recordAnswerChanges(trx, {
+            assessmentId: save.assessmentId,
+            changes: changedAnswers(save.questionIds, save.previous, stored),
+            changedBy: save.changedBy,
+            changedAt: save.now,
+            keepAtMost: save.keepHistoryAtMost,
+          });
           await trx.executeQuery(bindPlaceholders(saveStatements.touchAssessment, { now: save.now, assessmentId: save.assessmentId }));
         });
         return 'saved';

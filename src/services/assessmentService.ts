@@ -28,12 +28,38 @@ export interface JudgementSource {
 
 export type SaveMode = 'continue' | 'later';
 
+/**
+ * The most history rows an anonymous assessment keeps; older ones are deleted as new ones come.
+ * About ten times the questions of the whole questionnaire (101 in 2.0): room for every answer
+ * and many rounds of corrections, while a stranger saving back and forth for ever stays within
+ * a few hundred kilobytes, and the throttle on new assessments bounds how many such histories.
+ */
+export const ANONYMOUS_HISTORY_LIMIT = 1000;
+
+/** Who saves: the signed-in user (their id and name go in the history), or undefined. */
+export interface SavingUser {
+  id: string;
+  displayName: string;
+}
+
 export class AssessmentNotFoundError extends Error {
   override name = 'AssessmentNotFoundError';
 }
 
 export class UnknownQuestionnaireVersionError extends Error {
   override name = 'UnknownQuestionnaireVersionError';
+}
+
+/**
+ * Whether the assessment's history could hold more than `limit` rows after one more save. Only
+ * saves write history, each at most one row per question of its section, and the assessment's
+ * revision counts its saves: below the limit, the save need not trim the history (no statement
+ * at all for almost every anonymous assessment). A save that raced in since `state` was read
+ * may go uncounted; the next save counts it and trims.
+ */
+function mayOutgrow(state: AssessmentState, limit: number): boolean {
+  const mostRowsPerSave = Math.max(...state.questionnaire.sections.map((section) => section.questions.length));
+  return (state.assessment.revision + 1) * mostRowsPerSave > limit;
 }
 
 /** The answers as they stand once a section's answers replace what it held before. */
@@ -46,8 +72,14 @@ function replaceSectionAnswers(answers: Answers, section: Section, sectionAnswer
 /**
  * The walk through an assessment. Takes and returns plain data; knows nothing of HTTP. Without a
  * judgement source (some tests), every assessment has no judgement of the assessor's.
+ * `historyLimit`: the most history rows an anonymous assessment keeps (tests make it small).
  */
-export function createAssessmentService(repository: AssessmentRepository, clock: () => Date = () => new Date(), judgements?: JudgementSource) {
+export function createAssessmentService(
+  repository: AssessmentRepository,
+  clock: () => Date = () => new Date(),
+  judgements?: JudgementSource,
+  historyLimit: number = ANONYMOUS_HISTORY_LIMIT,
+) {
   const now = () => clock().toISOString();
 
   async function load(assessmentId: string): Promise<AssessmentState> {
@@ -107,6 +139,11 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
      * question is answered; "later" keeps it in progress. A save from a page rendered before
      * another save of the same section is refused as a conflict, so neither is lost silently.
      * Returns where the walk goes next.
+     *
+     * Every answer the save changes goes in the assessment's history, with `user` on a firm's
+     * assessment. An anonymous assessment's changes name nobody (whoever holds its resume link
+     * made them, signed in or not) and its history is bounded, so saving back and forth for ever
+     * cannot grow it without end.
      */
     async saveSection(
       state: AssessmentState,
@@ -114,9 +151,17 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
       answers: Readonly<Record<string, StoredAnswer>>,
       mode: SaveMode,
       expectedRevision: number,
+      user?: SavingUser,
     ): Promise<{ outcome: SaveOutcome; next: Section | undefined }> {
       const afterSave = replaceSectionAnswers(state.answers, section, answers);
+      const next = nextRelevantSection(state.questionnaire, afterSave, section.id);
+      // The history's old values are the answers in `state`: they are right only if `state` was
+      // read at the revision the form claims. Read at another one, the save would be refused as
+      // stale anyway (or, for a form claiming a revision newer than what was read, could be
+      // about to overwrite answers this request never saw): a conflict, before writing anything.
+      if ((state.sectionRevisions[section.id] ?? 0) !== expectedRevision) return { outcome: 'conflict', next };
       const complete = mode === 'continue' && isSectionComplete(section, afterSave);
+      const firm = state.assessment.organisationId !== undefined;
       const outcome = await repository.saveSection({
         assessmentId: state.assessment.id,
         sectionId: section.id,
@@ -125,8 +170,11 @@ export function createAssessmentService(repository: AssessmentRepository, clock:
         status: complete ? 'completed' : 'in_progress',
         now: now(),
         expectedRevision,
+        previous: state.answers,
+        changedBy: firm && user ? { userId: user.id, name: user.displayName } : null,
+        keepHistoryAtMost: firm || !mayOutgrow(state, historyLimit) ? undefined : historyLimit,
       });
-      return { outcome, next: nextRelevantSection(state.questionnaire, afterSave, section.id) };
+      return { outcome, next };
     },
 
     /**

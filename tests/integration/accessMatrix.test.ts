@@ -47,7 +47,7 @@ interface Route {
   body?: Record<string, string>;
 }
 
-const ASSESSMENT_PAGES = ['', '/check', '/results', '/report', '/report.pdf', '/actions.xlsx', '/actions.csv', '/report.docx'];
+const ASSESSMENT_PAGES = ['', '/check', '/results', '/report', '/report.pdf', '/actions.xlsx', '/actions.csv', '/report.docx', '/history'];
 const ASSESSMENT_EDIT_PAGES = ['/sections/profile', '/actions'];
 
 const ROUTES: Route[] = [
@@ -199,6 +199,7 @@ describe('the access matrix: every role against every route', () => {
         `${open.shared}/sections/profile`,
         `${open.shared}/actions`,
         `${open.shared}/share`,
+        `${open.shared}/history`,
         `${closed.shared}/results`,
         `${expired.shared}/results`,
         `/shared/${randomUUID()}/results`,

@@ -47,6 +47,9 @@ describe('questionnaire versions', () => {
         status: 'completed',
         now,
         expectedRevision: 0,
+        // Written straight to storage: a first save of each section (nothing answered before), by nobody to name.
+        previous: {},
+        changedBy: null,
       });
     }
 

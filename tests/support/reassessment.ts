@@ -76,6 +76,9 @@ export async function assessmentOnVersion1(database: Database, owner: { organisa
       status: 'completed',
       now: '2025-11-03T10:00:00.000Z',
       expectedRevision: 0,
+      // Written straight to storage: a first save of each section (nothing answered before), by nobody to name.
+      previous: {},
+      changedBy: null,
     });
     expect(outcome).toBe('saved');
   }

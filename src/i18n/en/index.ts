@@ -14,6 +14,7 @@ import { reassessmentMessages } from './reassessment.js';
 import { judgementMessages } from './judgement.js';
 import { verifyMessages } from './verify.js';
 import { auditMessages } from './audit.js';
+import { historyMessages } from './history.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -33,4 +34,5 @@ export const en: Readonly<Record<string, string>> = {
   ...judgementMessages,
   ...verifyMessages,
   ...auditMessages,
+  ...historyMessages,
 };

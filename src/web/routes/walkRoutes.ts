@@ -7,6 +7,7 @@ import { AssessmentNotFoundError, type AssessmentService, type AssessmentState }
 import { readSectionForm, typedFormValues, type FieldError, type FormValues, type SaveIntent } from '../forms/sectionForm.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
 import { isCsrfValid } from '../middleware/csrf.js';
+import { signedInUser } from '../middleware/currentUser.js';
 import { attachAssessment, baseOf, editorsOnly, resumeUrl, SESSION_ASSESSMENT_BASE, stateOf } from './assessmentContext.js';
 
 function intentOf(action: unknown): SaveIntent {
@@ -150,7 +151,7 @@ export function walkRoutes(service: AssessmentService, t: Translate, options: Wa
       return;
     }
     const saved = await service
-      .saveSection(state, section, result.answers, intent, revisionOf(form.revision))
+      .saveSection(state, section, result.answers, intent, revisionOf(form.revision), signedInUser(res))
       .catch((error: unknown) => {
         // The database refused the write (full disk, read-only, connection lost): nothing was
         // saved, so say so and give back what was typed, against the same revision, to save again.
