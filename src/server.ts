@@ -29,6 +29,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     healthDetailsToken: config.healthToken,
     throttling: config.throttling,
     signInThrottling: config.signInThrottling,
+    anonymousIssuesPerAssessment: config.anonymousIssuesPerAssessment,
     signedInSessions: config.signedInSessions,
     abandonedAssessmentDays: config.abandonedAssessmentDays,
     purgeIntervalMs: config.purgeIntervalMs,

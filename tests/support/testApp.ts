@@ -107,6 +107,7 @@ export type StartAppOptions = Partial<AppSettings>;
 const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
   assessmentCreation: { attempts: 100_000, windowSeconds: 3600 },
   resumeAttempts: { attempts: 100_000, windowSeconds: 3600 },
+  anonymousIssuing: { attempts: 100_000, windowSeconds: 3600 },
 };
 
 const SIGN_IN_LIMITS_NO_TEST_REACHES: SignInThrottleSettings = {

@@ -15,13 +15,20 @@ export interface ThrottleSettings {
   assessmentCreation: RateLimit;
   /** Everything under /resume: opening a resume link and confirming it. */
   resumeAttempts: RateLimit;
+  /** POST /assessment/issue: each one may store an issued PDF for good. DEFAULT_ANONYMOUS_ISSUING when not given. */
+  anonymousIssuing?: RateLimit;
 }
+
+/** Issues of anonymous assessments per address: a few a day is what a business issuing its own report needs. */
+export const DEFAULT_ANONYMOUS_ISSUING: RateLimit = { attempts: 10, windowSeconds: 3600 };
 
 export interface Throttles {
   assessmentCreation: RequestHandler;
   resumeAttempts: RequestHandler;
   /** Opening a client's read-only link (/shared/<token>): failed lookups, under the resume attempts' limit. */
   shareLinkAttempts: RequestHandler;
+  /** Issuing an anonymous assessment's report: anyone can, and an issue is kept (append-only). */
+  anonymousIssuing: RequestHandler;
 }
 
 /** Created by migration 0005 with the layout the library expects; the clean-up empties it. */
@@ -169,7 +176,8 @@ function failuresAfterTheAnswer(limiter: RateLimiterAbstract, logger: Logger, na
  * Resume attempts count failures only: the attempt is taken before the request runs (so a burst
  * of parallel guesses cannot slip past the limit) and given back when the link worked. Someone
  * guessing links is limited; people on one office network opening their own links never are.
- * Creations count every attempt: each one stores an assessment. Share link attempts count
+ * Creations and anonymous issues count every attempt: each one may store something for good
+ * (an issued report is never deleted before its retention ends). Share link attempts count
  * failures after the answer (see failuresAfterTheAnswer), so that opening a link stores nothing.
  */
 export function createThrottles(raw: RawConnection, settings: ThrottleSettings, logger: Logger): Throttles {
@@ -177,5 +185,6 @@ export function createThrottles(raw: RawConnection, settings: ThrottleSettings, 
     assessmentCreation: throttle(limiterOn(raw, 'assessment_creation', settings.assessmentCreation), logger, { name: 'assessment creation' }),
     resumeAttempts: throttle(limiterOn(raw, 'resume_attempt', settings.resumeAttempts), logger, { name: 'resume attempts', countFailuresOnly: true }),
     shareLinkAttempts: failuresAfterTheAnswer(limiterOn(raw, 'share_link_attempt', settings.resumeAttempts), logger, 'share link attempts'),
+    anonymousIssuing: throttle(limiterOn(raw, 'anonymous_issuing', settings.anonymousIssuing ?? DEFAULT_ANONYMOUS_ISSUING), logger, { name: 'anonymous issuing' }),
   };
 }
