@@ -54,6 +54,9 @@ const environmentSchema = z.object({
   ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // true: the app brings the schema up to date at start. false: it only checks the schema is current
+  // (production on PostgreSQL runs the app as a role that cannot change it: deploy/README.md).
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   // Where users reach the app, e.g. https://riskplan.example.ge: resume links are built on it. Required in production.
   PUBLIC_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -115,6 +118,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL (with its pool size and statement timeout) when DATABASE_URL is set, else SQLite in dataDir. */
   database: DatabaseSettings;
+  /** Whether the app migrates the schema at start, or only checks it is current (`npm run migrate` does it). */
+  migrateOnStart: boolean;
   sessionSecret: string;
   logLevel: string;
   /** Number of reverse proxies in front of the app (Express `trust proxy`). */
@@ -215,6 +220,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL, poolMax: values.DATABASE_POOL_MAX, statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS }
       : { kind: 'sqlite', dataDir },
+    migrateOnStart: values.MIGRATE_ON_START === 'true',
     sessionSecret: values.SESSION_SECRET ?? developmentSecret(dataDir),
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
