@@ -64,9 +64,10 @@ export function issueRowView(issue: IssuedReportRow, base: string, t: Translate)
 
 /** Where things stand against the newest issue: nothing changed since it, or changes to issue. */
 function stateNote(page: IssuedPageInput, latest: IssuedReportRow | undefined, t: Translate): string | undefined {
-  if (!latest || page.changedSinceLatest === undefined) return undefined;
+  // After "nothing changed, no new issue", the notice has said it already.
+  if (!latest || page.changedSinceLatest === undefined || page.notice === 'unchanged') return undefined;
   const reportId = issuedReportId(latest.report_number, latest.revision);
-  if (!page.changedSinceLatest) return t('issuing.list.unchangedSince', { reportId, revision: latest.revision });
+  if (!page.changedSinceLatest) return t(page.mayIssue ? 'issuing.list.unchangedSince' : 'issuing.list.unchangedSinceReader', { reportId, revision: latest.revision });
   return t(page.mayIssue ? 'issuing.list.changedSince' : 'issuing.list.changedSinceReader', { reportId, revision: latest.revision, next: latest.revision + 1 });
 }
 
@@ -89,8 +90,11 @@ export function issuedPageView(page: IssuedPageInput, t: Translate) {
     note: stateNote(page, latest, t),
     limit: page.limit === undefined ? undefined : t('issuing.limit.reached', { limit: page.limit }),
     notSaved: page.notSaved === true,
-    // The form to issue (again): to those who may, while the results are ready.
-    issueForm: page.mayIssue && page.readyForResults ? { action: `${page.base}/issue`, button: t(latest ? 'issuing.form.again' : 'issuing.form.button') } : undefined,
+    // The form to issue (again): to those who may, while the results are ready and differ from the last issue.
+    issueForm:
+      page.mayIssue && page.readyForResults && page.changedSinceLatest !== false
+        ? { action: `${page.base}/issue`, button: t(latest ? 'issuing.form.again' : 'issuing.form.button') }
+        : undefined,
   };
 }
 
