@@ -1,12 +1,11 @@
 /** Not a test: screenshots of issuing (results section, issued list) with axe's findings, and the issued PDF (npx tsx tests/tools/screenshotIssuing.ts OUTDIR). */
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import { addClient, signedInAs, startAssessmentOf } from '../support/practice.js';
 import { renameCompany } from '../support/issuing.js';
 import { createUserDirectly } from '../support/accounts.js';
+import { screenshotSession } from '../support/screenshotTool.js';
 import { makeDataDir, removeDataDir, startApp } from '../support/testApp.js';
 import { everyExposureProfile, walkAllSections } from '../support/walk.js';
 
@@ -16,17 +15,7 @@ const consultant = await signedInAs(running.app, running.database, 'nino@crp.exa
 await createUserDirectly(running.database, { organisationName: 'Caucasus Risk Partners', email: 'lela@crp.example', role: 'compliance', displayName: 'Lela Kapanadze' });
 const assessment = await startAssessmentOf(consultant, await addClient(consultant, { name: 'Kartli Logistics' }));
 const { answers } = await walkAllSections(consultant, everyExposureProfile, assessment);
-const server = running.app.listen(0, '127.0.0.1');
-await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  process.stdout.write(`${name}: ${found.length === 0 ? 'no axe violations' : found.join('; ')}\n`);
-}
+const { base, browser, shot, close } = await screenshotSession(running, out);
 
 async function signedIn(email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
@@ -68,7 +57,6 @@ for (const issue of issues) {
   const row = await running.database.db.selectFrom('issued_report_contents').select('pdf').where('report_id', '=', issue.id).executeTakeFirstOrThrow();
   writeFileSync(`${out}/issued-rev${issue.revision}.pdf`, Buffer.from(row.pdf));
 }
-await browser.close();
-server.close();
+await close();
 await running.stop();
 removeDataDir(running.dataDir);
