@@ -22,6 +22,7 @@ import type { IssuedReportRepository } from './repositories/issuedReportReposito
 import type { AnswerHistoryRepository } from './repositories/answerHistoryRepository.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import type { VerificationService } from './services/verificationService.js';
+import type { IssuingService } from './services/issuingService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
 import { checkedUser, loadCurrentUser, requireRole, type SignedInSessionSettings } from './web/middleware/currentUser.js';
@@ -36,6 +37,7 @@ import { historyRoutes } from './web/routes/historyRoutes.js';
 import { judgementRoutes } from './web/routes/judgementRoutes.js';
 import { healthRoutes, type ReadinessCheck } from './web/routes/healthRoutes.js';
 import { infoRoutes } from './web/routes/infoRoutes.js';
+import { issuingRoutes } from './web/routes/issuingRoutes.js';
 import { invitationRoutes } from './web/routes/invitationRoutes.js';
 import { createPdfRefusalLog, pdfDownloadGate, reportRoutes } from './web/routes/reportRoutes.js';
 import { firmAssessment, practiceRoutes } from './web/routes/practiceRoutes.js';
@@ -108,6 +110,8 @@ export interface AppDependencies {
   verification: VerificationService;
   /** Who changed which answer of an assessment, when, from what to what (its history page). */
   answerHistory: AnswerHistoryRepository;
+  /** Issues an assessment's report: a numbered, unchangeable record of it. */
+  issuingService: IssuingService;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -146,6 +150,9 @@ export function createApp(deps: AppDependencies): Express {
   app.get(`${SESSION_ASSESSMENT_BASE}/report.pdf`, pdfGate);
   app.get('/assessments/:assessmentId/report.pdf', pdfGate);
   app.get(`${SHARED_BASE}/:token/report.pdf`, pdfGate);
+  // Issuing renders the report too: the same gate, the same friendly 503 when the pool is full.
+  app.post(`${SESSION_ASSESSMENT_BASE}/issue`, pdfGate);
+  app.post('/assessments/:assessmentId/issue', pdfGate);
 
   // One set of routes for the pages of an assessment, under each base that resolves one.
   const assessmentPages = Router({ mergeParams: true });
@@ -156,6 +163,7 @@ export function createApp(deps: AppDependencies): Express {
   assessmentPages.use(reportRoutes(deps.reportService, pdfRefusals));
   assessmentPages.use(exportRoutes(deps.exportService, deps.auditLog));
   assessmentPages.use(historyRoutes(deps.answerHistory, t));
+  assessmentPages.use(issuingRoutes(deps.issuingService, t, pdfRefusals));
 
   // A client's read-only link, before the session is read: its pages only read, so opening one
   // creates no session and writes no row, and a signed-in user's header (sign-out, team) is not
@@ -181,6 +189,8 @@ export function createApp(deps: AppDependencies): Express {
   // before the routes, so a refused request stores nothing.
   app.post('/assessments', deps.throttles.assessmentCreation);
   app.use('/resume', deps.throttles.resumeAttempts);
+  // Anyone can issue an anonymous assessment's report, and an issue is kept: limited per address.
+  app.post(`${SESSION_ASSESSMENT_BASE}/issue`, deps.throttles.anonymousIssuing);
 
   app.use(startRoutes(deps.assessmentService, t, { publicUrl: deps.publicUrl }));
   app.use(SESSION_ASSESSMENT_BASE, sessionAssessment(deps.assessmentService), assessmentPages);

@@ -29,6 +29,8 @@ import { createIssuedReportRepository } from './repositories/issuedReportReposit
 import { createVerificationRepository } from './repositories/verificationRepository.js';
 import { createVerificationService } from './services/verificationService.js';
 import { createAnswerHistoryRepository } from './repositories/answerHistoryRepository.js';
+import { createIssuingService } from './services/issuingService.js';
+import { DEFAULT_ANONYMOUS_ISSUES_PER_ASSESSMENT } from './config.js';
 import { createShareLinkRepository } from './repositories/shareLinkRepository.js';
 import { createShareLinkService } from './services/shareLinkService.js';
 import { createReassessmentRepository } from './repositories/reassessmentRepository.js';
@@ -58,6 +60,8 @@ export interface AppSettings {
   throttling: ThrottleSettings;
   /** Failed sign-ins allowed per account and per client address. */
   signInThrottling: SignInThrottleSettings;
+  /** Issues one anonymous assessment may have in all (DEFAULT_ANONYMOUS_ISSUES_PER_ASSESSMENT when not given). */
+  anonymousIssuesPerAssessment?: number;
   /** Idle and absolute timeouts of a signed-in session. */
   signedInSessions: SignedInSessionSettings;
   /** Days without a change after which the clean-up deletes an assessment. */
@@ -106,6 +110,19 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
   const auditRepository = createAuditRepository(database.db);
   const auditLog = createAuditLog(auditRepository, durably);
   const issuedReports = createIssuedReportRepository(database.db);
+  const clientRepository = createClientRepository(database.db);
+  const issuingService = createIssuingService({
+    reports: reportService,
+    assessments: assessmentService,
+    issuedReports,
+    durably,
+    auditLog,
+    pool: pdfRenderPool,
+    clientNameOf: async (organisationId, clientId) => (await clientRepository.find(organisationId, clientId))?.name,
+    t,
+    verifyUrl: new URL('verify', settings.publicUrl).href,
+    anonymousIssueLimit: settings.anonymousIssuesPerAssessment ?? DEFAULT_ANONYMOUS_ISSUES_PER_ASSESSMENT,
+  });
   const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
   const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
   const app = createApp({
@@ -140,7 +157,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
       draining.readinessCheck,
     ],
     throttles: createThrottles(database.raw, settings.throttling, settings.logger),
-    practiceService: createPracticeService({ clients: createClientRepository(database.db), practice: practiceRepository, assessments: assessmentService }),
+    practiceService: createPracticeService({ clients: clientRepository, practice: practiceRepository, assessments: assessmentService }),
     reassessmentService: createReassessmentService({ repository: createReassessmentRepository(database.db), assessments: assessmentService, actionPlans: actionPlanRepository }),
     comparisonService: createComparisonService({ assessments: assessmentService, actionPlans: actionPlanService, practice: practiceRepository }),
     accountService: createAccountService(createAccountRepository(database.db), { invitationDays: INVITATION_DAYS }),
@@ -156,6 +173,7 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     issuedReports,
     verification: createVerificationService(createVerificationRepository(database.db)),
     answerHistory: createAnswerHistoryRepository(database.db),
+    issuingService,
   });
   return {
     app,

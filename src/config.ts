@@ -7,7 +7,10 @@ import type { DatabaseSettings } from './db/database.js';
 import { DEFAULT_DUE_DAYS, DUE_DAYS_MAX, type DueDays } from './services/actionPlan.js';
 import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
 import type { SignInThrottleSettings } from './web/middleware/signInThrottle.js';
-import type { ThrottleSettings } from './web/middleware/throttles.js';
+import { DEFAULT_ANONYMOUS_ISSUING, type ThrottleSettings } from './web/middleware/throttles.js';
+
+/** Issues one anonymous assessment may have: enough for every real revision, not for filling the disk. */
+export const DEFAULT_ANONYMOUS_ISSUES_PER_ASSESSMENT = 20;
 
 /** A read-only link for a client works this many days unless the consultant chooses otherwise. */
 export const DEFAULT_SHARE_LINK_DAYS = 30;
@@ -51,6 +54,9 @@ const environmentSchema = z.object({
   ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // true: the app brings the schema up to date at start. false: it only checks the schema is current
+  // (production on PostgreSQL runs the app as a role that cannot change it: deploy/README.md).
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   // Where users reach the app, e.g. https://riskplan.example.ge: resume links are built on it. Required in production.
   PUBLIC_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -76,6 +82,10 @@ const environmentSchema = z.object({
   // Per client address (TRUST_PROXY decides which address that is), shared by every instance on the database.
   ASSESSMENT_CREATION_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   ASSESSMENT_CREATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  // Issues of anonymous assessments per client address; and issues one anonymous assessment may have in all.
+  ANONYMOUS_ISSUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_ANONYMOUS_ISSUING.attempts),
+  ANONYMOUS_ISSUE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(DEFAULT_ANONYMOUS_ISSUING.windowSeconds / 60),
+  ANONYMOUS_ISSUES_PER_ASSESSMENT: z.coerce.number().int().min(1).max(1000).default(DEFAULT_ANONYMOUS_ISSUES_PER_ASSESSMENT),
   // Failed resume attempts and failed share link attempts, each counted on its own.
   RESUME_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   RESUME_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
@@ -111,6 +121,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL (with its pool size and statement timeout) when DATABASE_URL is set, else SQLite in dataDir. */
   database: DatabaseSettings;
+  /** Whether the app migrates the schema at start, or only checks it is current (`npm run migrate` does it). */
+  migrateOnStart: boolean;
   sessionSecret: string;
   logLevel: string;
   /** Number of reverse proxies in front of the app (Express `trust proxy`). */
@@ -129,6 +141,8 @@ export interface Config {
   throttling: ThrottleSettings;
   /** Failed sign-ins allowed per account and per client address. */
   signInThrottling: SignInThrottleSettings;
+  /** Issues one anonymous assessment may have in all. */
+  anonymousIssuesPerAssessment: number;
   /** Idle and absolute timeouts of a signed-in session. */
   signedInSessions: SignedInSessionSettings;
   /** Days without a change after which an assessment is deleted by the clean-up. */
@@ -209,6 +223,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL, poolMax: values.DATABASE_POOL_MAX, statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS }
       : { kind: 'sqlite', dataDir },
+    migrateOnStart: values.MIGRATE_ON_START === 'true',
     sessionSecret: values.SESSION_SECRET ?? developmentSecret(dataDir),
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
@@ -222,7 +237,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       assessmentCreation: { attempts: values.ASSESSMENT_CREATION_LIMIT, windowSeconds: values.ASSESSMENT_CREATION_WINDOW_MINUTES * 60 },
       resumeAttempts: { attempts: values.RESUME_ATTEMPT_LIMIT, windowSeconds: values.RESUME_ATTEMPT_WINDOW_MINUTES * 60 },
       verifyAttempts: { attempts: values.VERIFY_ATTEMPT_LIMIT, windowSeconds: values.VERIFY_ATTEMPT_WINDOW_MINUTES * 60 },
+      anonymousIssuing: { attempts: values.ANONYMOUS_ISSUE_LIMIT, windowSeconds: values.ANONYMOUS_ISSUE_WINDOW_MINUTES * 60 },
     },
+    anonymousIssuesPerAssessment: values.ANONYMOUS_ISSUES_PER_ASSESSMENT,
     signInThrottling: {
       perAccount: { attempts: values.SIGN_IN_ACCOUNT_LIMIT, windowSeconds: values.SIGN_IN_WINDOW_MINUTES * 60 },
       perAddress: { attempts: values.SIGN_IN_ADDRESS_LIMIT, windowSeconds: values.SIGN_IN_WINDOW_MINUTES * 60 },

@@ -1,6 +1,6 @@
 import { composeApp } from './composeApp.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { DatabaseStartError, migrateToLatest, openDatabase } from './db/database.js';
+import { DatabaseStartError, migrateToLatest, openDatabase, requireCurrentSchema } from './db/database.js';
 import { createHttpServer } from './httpServer.js';
 import { createLogger, type Logger } from './logger.js';
 import { logProcessEvents } from './processEvents.js';
@@ -11,7 +11,9 @@ async function start(config: Config, logger: Logger): Promise<void> {
     onIdleConnectionError: (error) => logger.warn({ err: error }, 'a pooled database connection broke; it will be replaced'),
   });
   try {
-    await migrateToLatest(database.db);
+    // Without migrating at start the app only reads which migrations ran: it may run as a role
+    // that cannot change the schema (deploy/README.md), and `npm run migrate` does the rest.
+    await (config.migrateOnStart ? migrateToLatest(database.db) : requireCurrentSchema(database.db));
   } catch (error) {
     await database.close();
     throw error;
@@ -29,6 +31,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     healthDetailsToken: config.healthToken,
     throttling: config.throttling,
     signInThrottling: config.signInThrottling,
+    anonymousIssuesPerAssessment: config.anonymousIssuesPerAssessment,
     signedInSessions: config.signedInSessions,
     abandonedAssessmentDays: config.abandonedAssessmentDays,
     purgeIntervalMs: config.purgeIntervalMs,

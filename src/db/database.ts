@@ -71,19 +71,40 @@ async function appliedMigrationNames(db: Db): Promise<string[]> {
   return rows.rows.map((row) => row.name);
 }
 
-/** Brings the schema up to date. Refuses to run against a schema newer than this app knows. */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const unknown = (await appliedMigrationNames(db)).filter((name) => !knownMigrationNames.has(name));
+/** Refuses a schema newer than this app knows: an older app must not run on it. */
+function refuseNewerSchema(applied: readonly string[]): void {
+  const unknown = applied.filter((name) => !knownMigrationNames.has(name));
   if (unknown.length > 0) {
     throw new DatabaseStartError(
       `The database schema is newer than this version of RiskPlan (unknown migrations: ${unknown.join(', ')}). Upgrade the app before starting it.`,
     );
   }
+}
+
+/** Brings the schema up to date. Refuses to run against a schema newer than this app knows. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  refuseNewerSchema(await appliedMigrationNames(db));
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const reason = error instanceof Error ? error.message : 'unknown error';
     throw new DatabaseStartError(`Database migration ${failed} failed: ${reason}`);
+  }
+}
+
+/**
+ * For an app that does not migrate at start (MIGRATE_ON_START=false: in production on PostgreSQL
+ * it runs as a role that cannot change the schema, see deploy/README.md): only reads which
+ * migrations ran, and refuses to start on a schema that is older or newer than this version.
+ */
+export async function requireCurrentSchema(db: Db): Promise<void> {
+  const applied = await appliedMigrationNames(db);
+  refuseNewerSchema(applied);
+  const pending = [...knownMigrationNames].filter((name) => !applied.includes(name));
+  if (pending.length > 0) {
+    throw new DatabaseStartError(
+      `The database schema is older than this version of RiskPlan (pending migrations: ${pending.join(', ')}). Run \`npm run migrate\` as the schema's owner, then start the app.`,
+    );
   }
 }

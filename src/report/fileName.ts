@@ -102,6 +102,16 @@ export function reportFileName(company: string, issuedAt: Date): ReportFileName 
   return downloadFileName(company, issuedAt, 'report', 'pdf');
 }
 
+/** The download name of an issued report: the company and its number and revision, e.g. RiskPlan-Acme-RP-2026-000042-rev-2.pdf. */
+export function issuedReportFileName(company: string, reportNumber: string, revision: number): ReportFileName {
+  const slug = asciiSlug(company) || fallbackCompany;
+  const shown = displayName(company) || fallbackCompany;
+  return {
+    ascii: `${fileNamePrefix}-${slug}-${reportNumber}-rev-${revision}.pdf`,
+    unicode: `${fileNamePrefix} - ${shown} - ${reportNumber} rev ${revision}.pdf`,
+  };
+}
+
 /** RFC 5987 `ext-value`: UTF-8, every byte outside `attr-char` percent-encoded. */
 export function rfc5987Value(text: string): string {
   const encoded = encodeURIComponent(text).replace(

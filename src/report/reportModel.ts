@@ -106,12 +106,15 @@ function countriesInWords(c: Context): string | undefined {
 function coverFacts(c: Context): Fact[] {
   const { t, meta } = c;
   const facts: Fact[] = [
-    { label: t('report.cover.issued'), value: t('report.date.issued', { date: c.issuedDate, time: timeFormat.format(meta.issuedAt) }) },
+    {
+      label: t(meta.draft ? 'report.cover.draftDate' : 'report.cover.issued'),
+      value: t('report.date.issued', { date: c.issuedDate, time: timeFormat.format(meta.issuedAt) }),
+    },
     { label: t('report.cover.preparedBy'), value: meta.preparedBy },
   ];
   if (meta.consultantFirm?.trim()) facts.push({ label: t('report.cover.consultantFirm'), value: meta.consultantFirm.trim() });
   facts.push(
-    { label: t('report.cover.reportId'), value: meta.reportId },
+    { label: t('report.cover.reportId'), value: meta.draft ? t('report.cover.draftId', { reportId: meta.reportId }) : meta.reportId },
     { label: t('report.cover.version'), value: c.questionnaire.version },
     { label: t('report.cover.countries'), value: countriesInWords(c) ?? t('report.countries.none') },
     ...overallJudgementFact(c),
@@ -701,6 +704,16 @@ function askedQuestions(questionnaire: Questionnaire, answers: Answers): Set<str
 }
 
 /**
+ * The document's subject: what it is and its report id; a draft says it is not an issued report,
+ * and an issued report tells its reader where to check that it is genuine.
+ */
+function documentSubject(c: Context, company: string): string {
+  const { t, meta } = c;
+  const subject = t(meta.draft ? 'report.document.subjectDraft' : 'report.document.subject', { company, date: c.issuedDate, reportId: meta.reportId });
+  return meta.verifyUrl ? `${subject}. ${t('report.document.verify', { url: meta.verifyUrl })}` : subject;
+}
+
+/**
  * Builds the report from an assessment's answers and its risk register. Pure: the same input
  * gives the same model, and the model holds every string the renderers print.
  */
@@ -735,7 +748,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     documentInfo: {
       title: t('report.document.title', { company: metadataCompany }),
       author,
-      subject: t('report.document.subject', { company: metadataCompany, date: c.issuedDate, reportId: meta.reportId }),
+      subject: documentSubject(c, metadataCompany),
       keywords: t('report.document.keywords', { reportId: meta.reportId }),
       creator: t('report.document.creator'),
     },
@@ -744,7 +757,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       right: t('report.header.date', { date: c.issuedDate }),
     },
     footer: {
-      left: t('report.footer.reportId', { reportId: meta.reportId, version: questionnaire.version }),
+      left: t(meta.draft ? 'report.footer.draft' : 'report.footer.reportId', { reportId: meta.reportId, version: questionnaire.version }),
       pageTemplate: t('report.footer.page'),
     },
     labels: { contents: t('report.contents'), cover: t('report.bookmark.cover'), preparedByFirm: t('branding.report.preparedBy') },

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema, IssuedReportsTable } from '../db/schema.js';
 
@@ -72,6 +72,17 @@ export function createIssuedReportRepository(db: Db) {
         .where('last_number', '=', claim.sequence - 1)
         .executeTakeFirst();
       return Number(updated.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Makes the issuing transactions of one assessment take turns, so that the second of two
+     * (a double click) sees what the first stored before it decides anything. On SQLite writers
+     * already take turns; on PostgreSQL a transaction-scoped advisory lock keyed on the
+     * assessment does it (no row needed: an anonymous assessment may since have been deleted).
+     */
+    async lockIssuesOf(trx: Trx, assessmentId: string): Promise<void> {
+      if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`issue:${assessmentId}`}, 0))`.execute(trx);
     },
 
     /** Stores an issued report and its content (inside the issuing transaction). */

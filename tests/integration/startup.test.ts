@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { DEFAULT_MIGRATION_TABLE, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseStartError, migrateToLatest, openDatabase } from '../../src/db/database.js';
+import { DatabaseStartError, migrateToLatest, openDatabase, requireCurrentSchema } from '../../src/db/database.js';
 import { databaseUrl } from '../support/postgresCluster.js';
 import { databaseSettingsFor, makeDataDir, postgresTools, removeDataDir, serverEnvironmentFor, startApp, testStore } from '../support/testApp.js';
 import { freeLoopbackPort } from '../support/ports.js';
@@ -68,6 +68,33 @@ describe(`starting the app (${testStore})`, () => {
     expect(code).toBe(1);
     expect(stderr).toContain('RiskPlan could not start: The database schema is newer than this version of RiskPlan');
     expect(stderr).toContain('Upgrade the app before starting it.');
+  });
+
+  it('with MIGRATE_ON_START=false, refuses a schema older than the app and changes nothing; `npm run migrate` brings it up to date', async () => {
+    const folder = dataDir();
+    const environment = { ...(await serverEnvironmentFor(folder)), MIGRATE_ON_START: 'false' };
+    const refused = await startServer(environment);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/RiskPlan could not start: The database schema is older than this version of RiskPlan \(pending migrations: 0001_assessments, /);
+    expect(refused.stderr).toContain('Run `npm run migrate` as the schema\'s owner, then start the app.');
+    const database = await openDatabase(await databaseSettingsFor(folder));
+    try {
+      expect(await database.db.introspection.getTables()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+
+    const migrate = spawn(process.execPath, ['--import', 'tsx', 'src/ops/migrateCommand.ts'], { env: { ...process.env, NODE_ENV: 'development', ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    migrate.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await new Promise((resolve) => migrate.once('exit', resolve))).toBe(0);
+    expect(stdout).toContain('The database schema is up to date.');
+    const migrated = await openDatabase(await databaseSettingsFor(folder));
+    try {
+      await expect(requireCurrentSchema(migrated.db)).resolves.toBeUndefined();
+    } finally {
+      await migrated.close();
+    }
   });
 
   it.runIf(testStore === 'postgres')('names the reason when the server answers but refuses the login or the database', async () => {

@@ -108,6 +108,7 @@ const LIMITS_NO_TEST_REACHES: ThrottleSettings = {
   assessmentCreation: { attempts: 100_000, windowSeconds: 3600 },
   resumeAttempts: { attempts: 100_000, windowSeconds: 3600 },
   verifyAttempts: { attempts: 100_000, windowSeconds: 3600 },
+  anonymousIssuing: { attempts: 100_000, windowSeconds: 3600 },
 };
 
 const SIGN_IN_LIMITS_NO_TEST_REACHES: SignInThrottleSettings = {
@@ -124,6 +125,11 @@ const SIGN_IN_LIMITS_NO_TEST_REACHES: SignInThrottleSettings = {
 export async function startApp(dataDir: string, overrides: StartAppOptions = {}): Promise<RunningApp> {
   const database = await openDatabase(await databaseSettingsFor(dataDir));
   await migrateToLatest(database.db);
+  return composeTestApp(database, dataDir, overrides);
+}
+
+/** The app on a database opened and migrated elsewhere (as another role, say), with the test settings. */
+export function composeTestApp(database: Database, dataDir: string, overrides: StartAppOptions = {}): RunningApp {
   const { app, close } = composeApp(database, {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',

@@ -51,6 +51,12 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://db/riskplan', poolMax: 25, statementTimeoutMs: 2500 });
   });
 
+  it('migrates at start unless MIGRATE_ON_START=false (the app then runs as a role that cannot change the schema)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).migrateOnStart).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MIGRATE_ON_START: 'no' })).toThrow(/MIGRATE_ON_START/);
+  });
+
   it.each([
     [{ DATABASE_URL: 'mysql://db/riskplan' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ DATABASE_URL: 'riskplan.sqlite' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],

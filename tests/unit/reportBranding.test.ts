@@ -35,7 +35,8 @@ describe('reportMetaFor', () => {
   } as unknown as AssessmentState;
 
   it("given a firm's name, fills the report's consultant firm; without one, leaves it out", () => {
-    expect(reportMetaFor(state, t, '  Kartli & Co  ')).toMatchObject({ consultantFirm: 'Kartli & Co', reportId: 'RP-ABCDEF12-3' });
+    // A download is a draft: its id cannot be taken for an issued report's number (RP-<year>-<six digits>).
+    expect(reportMetaFor(state, t, '  Kartli & Co  ')).toMatchObject({ consultantFirm: 'Kartli & Co', reportId: 'DRAFT-ABCDEF12-3', draft: true });
     expect(reportMetaFor(state, t)).not.toHaveProperty('consultantFirm');
     expect(reportMetaFor(state, t, ' ')).not.toHaveProperty('consultantFirm');
   });

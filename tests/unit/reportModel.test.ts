@@ -134,6 +134,24 @@ describe('buildReportModel', () => {
     expect(model.issuedAtIso).toBe('2026-11-28T09:30:00.000Z');
   });
 
+  it('given a draft, says on the cover, in every page footer and in the metadata that it is not an issued report', () => {
+    const model = build(answers(), undefined, meta({ reportId: 'DRAFT-ABCDEF12-3', draft: true }));
+    const facts = new Map(model.cover.facts.map((fact) => [fact.label, unbroken(fact.value)]));
+    expect(facts.get(t('report.cover.reportId'))).toBe('DRAFT-ABCDEF12-3 (draft: not an issued report)');
+    expect(facts.has(t('report.cover.issued'))).toBe(false);
+    expect(facts.get(t('report.cover.draftDate'))).toBe('28 November 2026, 09:30 UTC');
+    expect(model.footer.left).toBe('DRAFT-ABCDEF12-3 · a draft, not an issued report');
+    expect(model.documentInfo.subject).toContain('not an issued report');
+  });
+
+  it('given an issue, prints its number as the report id and tells the reader where to verify it', () => {
+    const model = build(answers(), undefined, meta({ reportId: 'RP-2026-000042 rev 2', verifyUrl: 'https://riskplan.example.ge/verify' }));
+    expect(model.footer.left).toBe('Report ID RP-2026-000042 rev 2 · Questionnaire 1.0');
+    expect(model.documentInfo.subject).toMatch(/\(report RP-2026-000042 rev 2\)\. Verify this report at https:\/\/riskplan\.example\.ge\/verify$/);
+    expect(model.documentInfo.keywords).toContain('RP-2026-000042 rev 2');
+    expect(model.documentInfo.subject).not.toContain('draft');
+  });
+
   it('given no consultant firm, leaves the firm off the cover', () => {
     const labels = build(answers()).cover.facts.map((fact) => fact.label);
     expect(labels).not.toContain(t('report.cover.consultantFirm'));

@@ -31,6 +31,8 @@ function resultsHtml(actionCount: number): Promise<string> {
     assessmentBase: '/assessment',
     assessmentAccess: 'edit',
     currentQuery: {},
+    // The page carries a form (issuing the final report): the app gives every view a form token.
+    csrfToken: () => 'form-token',
   });
 }
 

@@ -23,13 +23,15 @@ describe('the key a client is counted under', () => {
 describe('throttling and retention settings', () => {
   const base = { DATA_DIR: '/tmp/riskplan-config-test', SESSION_SECRET: 'x'.repeat(32) };
 
-  it('defaults to 10 creations an hour, 20 failed resume attempts in 15 minutes, 30 days, an hourly clean-up', () => {
+  it('defaults to 10 creations an hour, 20 failed resume attempts in 15 minutes, 10 anonymous issues an hour (20 per assessment), 30 days, an hourly clean-up', () => {
     const config = loadConfig(base);
     expect(config.throttling).toEqual({
       assessmentCreation: { attempts: 10, windowSeconds: 3600 },
       resumeAttempts: { attempts: 20, windowSeconds: 900 },
       verifyAttempts: { attempts: 30, windowSeconds: 900 },
+      anonymousIssuing: { attempts: 10, windowSeconds: 3600 },
     });
+    expect(config.anonymousIssuesPerAssessment).toBe(20);
     expect(config.abandonedAssessmentDays).toBe(30);
     expect(config.purgeIntervalMs).toBe(3_600_000);
   });
@@ -42,5 +44,9 @@ describe('throttling and retention settings', () => {
     expect(config.purgeIntervalMs).toBe(300_000);
     expect(() => loadConfig({ ...base, ABANDONED_ASSESSMENT_DAYS: '0' })).toThrow(/ABANDONED_ASSESSMENT_DAYS/);
     expect(() => loadConfig({ ...base, ASSESSMENT_CREATION_LIMIT: 'lots' })).toThrow(/ASSESSMENT_CREATION_LIMIT/);
+    const issuing = loadConfig({ ...base, ANONYMOUS_ISSUE_LIMIT: '4', ANONYMOUS_ISSUE_WINDOW_MINUTES: '1440', ANONYMOUS_ISSUES_PER_ASSESSMENT: '5' });
+    expect(issuing.throttling.anonymousIssuing).toEqual({ attempts: 4, windowSeconds: 86_400 });
+    expect(issuing.anonymousIssuesPerAssessment).toBe(5);
+    expect(() => loadConfig({ ...base, ANONYMOUS_ISSUES_PER_ASSESSMENT: '0' })).toThrow(/ANONYMOUS_ISSUES_PER_ASSESSMENT/);
   });
 });

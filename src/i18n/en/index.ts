@@ -15,6 +15,7 @@ import { judgementMessages } from './judgement.js';
 import { verifyMessages } from './verify.js';
 import { auditMessages } from './audit.js';
 import { historyMessages } from './history.js';
+import { issuingMessages } from './issuing.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -35,4 +36,5 @@ export const en: Readonly<Record<string, string>> = {
   ...verifyMessages,
   ...auditMessages,
   ...historyMessages,
+  ...issuingMessages,
 };

@@ -14,10 +14,15 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.document.keywords':
     'security risk assessment, contingency plan, business continuity, risk register, Georgia, Azerbaijan, {reportId}',
   'report.document.creator': 'RiskPlan',
+  'report.document.subjectDraft':
+    'Draft risk register, prioritised checklist and contingency plans for {company}, as of {date} (draft {reportId}, not an issued report)',
+  'report.document.verify': 'Verify this report at {url}',
   'report.contents': 'Contents',
   'report.bookmark.cover': 'Cover',
   'report.header.date': 'Report date: {date}',
   'report.footer.reportId': 'Report ID {reportId} · Questionnaire {version}',
+  /** A draft's footer says what it is instead of the questionnaire version (on its cover): one line has room for one. */
+  'report.footer.draft': '{reportId} · a draft, not an issued report',
   'report.footer.page': 'Page {page} of {pages}',
   'report.date.issued': '{date}, {time} UTC',
   'report.list.separator': ', ',
@@ -32,6 +37,9 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.cover.preparedBySelf': '{company} (self-assessment)',
   'report.cover.consultantFirm': 'Consultant firm',
   'report.cover.reportId': 'Report ID',
+  /** A draft's cover: the date it was made from, and its id marked as a draft. */
+  'report.cover.draftDate': 'Draft as of',
+  'report.cover.draftId': '{reportId} (draft: not an issued report)',
   'report.cover.version': 'Questionnaire version',
   'report.cover.countries': 'Operations in',
   'report.cover.rating': 'Overall rating after current measures',

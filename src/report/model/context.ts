@@ -15,6 +15,13 @@ export interface ReportMeta {
   issuedAt: Date;
   preparedBy: string;
   consultantFirm?: string;
+  /**
+   * A draft (the report as it stands, downloaded at any time): the cover, every page's footer and
+   * the document's metadata say it is not an issued report, so it is never taken for one.
+   */
+  draft?: boolean;
+  /** An issued report: where its reader can check that it is genuine (in the document's metadata). */
+  verifyUrl?: string;
 }
 
 /** An action's owner, due date and status as the action plan holds them (questionnaire 2.0 on). */

@@ -17,7 +17,12 @@ export interface ThrottleSettings {
   resumeAttempts: RateLimit;
   /** POST /verify: each one reads an upload of up to 10 MB and hashes it. */
   verifyAttempts: RateLimit;
+  /** POST /assessment/issue: each one may store an issued PDF for good. DEFAULT_ANONYMOUS_ISSUING when not given. */
+  anonymousIssuing?: RateLimit;
 }
+
+/** Issues of anonymous assessments per address: a few a day is what a business issuing its own report needs. */
+export const DEFAULT_ANONYMOUS_ISSUING: RateLimit = { attempts: 10, windowSeconds: 3600 };
 
 export interface Throttles {
   assessmentCreation: RequestHandler;
@@ -26,6 +31,8 @@ export interface Throttles {
   shareLinkAttempts: RequestHandler;
   /** Checking a PDF or a SHA-256 on the verify page: every attempt counts, a match or not. */
   verifyAttempts: RequestHandler;
+  /** Issuing an anonymous assessment's report: anyone can, and an issue is kept (append-only). */
+  anonymousIssuing: RequestHandler;
 }
 
 /** Created by migration 0005 with the layout the library expects; the clean-up empties it. */
@@ -173,7 +180,8 @@ function failuresAfterTheAnswer(limiter: RateLimiterAbstract, logger: Logger, na
  * Resume attempts count failures only: the attempt is taken before the request runs (so a burst
  * of parallel guesses cannot slip past the limit) and given back when the link worked. Someone
  * guessing links is limited; people on one office network opening their own links never are.
- * Creations count every attempt: each one stores an assessment. Share link attempts count
+ * Creations and anonymous issues count every attempt: each one may store something for good
+ * (an issued report is never deleted before its retention ends). Share link attempts count
  * failures after the answer (see failuresAfterTheAnswer), so that opening a link stores nothing.
  * Verifications count every attempt, before the upload is read: each one costs reading and
  * hashing up to 10 MB, and a match writes an audit line, so a genuine PDF sent in a loop is
@@ -185,5 +193,6 @@ export function createThrottles(raw: RawConnection, settings: ThrottleSettings, 
     resumeAttempts: throttle(limiterOn(raw, 'resume_attempt', settings.resumeAttempts), logger, { name: 'resume attempts', countFailuresOnly: true }),
     shareLinkAttempts: failuresAfterTheAnswer(limiterOn(raw, 'share_link_attempt', settings.resumeAttempts), logger, 'share link attempts'),
     verifyAttempts: throttle(limiterOn(raw, 'verify_attempt', settings.verifyAttempts), logger, { name: 'verify attempts' }),
+    anonymousIssuing: throttle(limiterOn(raw, 'anonymous_issuing', settings.anonymousIssuing ?? DEFAULT_ANONYMOUS_ISSUING), logger, { name: 'anonymous issuing' }),
   };
 }

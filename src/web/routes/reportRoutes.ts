@@ -37,8 +37,20 @@ function refuse(res: Response, log: RefusalLog, reason: string): void {
   res.status(503).render('pages/error', { status: 503, incidentId: undefined });
 }
 
-function reservationOf(res: Response): PdfRenderReservation {
+/** The render place pdfDownloadGate reserved for this request. */
+export function reservationOf(res: Response): PdfRenderReservation {
   return res.locals.pdfReservation as PdfRenderReservation;
+}
+
+/**
+ * After a failed render: when the pool refused it (its workers stopped being able to start, or it
+ * closed since the place was reserved), the same friendly 503 the gate gives, not an error page;
+ * anything else is thrown on (a render that overran its time limit as a 503 incident).
+ */
+export function refuseOrThrow(error: unknown, res: Response, log: RefusalLog): void {
+  const reason = refusalReason(error);
+  if (reason === undefined) throw withRetryAfter(error);
+  refuse(res, log, reason);
 }
 
 /**
@@ -81,11 +93,7 @@ export function reportRoutes(reports: ReportService, refusals: RefusalLog): Rout
     try {
       pdf = await reservationOf(res).render(model, branding);
     } catch (error) {
-      // The pool may still refuse here (its workers stopped being able to start, or it closed
-      // since the place was reserved): the same friendly 503, not an error page.
-      const reason = refusalReason(error);
-      if (reason === undefined) throw withRetryAfter(error);
-      refuse(res, refusals, reason);
+      refuseOrThrow(error, res, refusals);
       return;
     }
     const company = state.answers.company_name?.value;
