@@ -19,6 +19,9 @@ import type { AuditLog } from './audit/auditLog.js';
 import type { DurableWriter } from './db/durableWrites.js';
 import type { AuditRepository } from './repositories/auditRepository.js';
 import type { IssuedReportRepository } from './repositories/issuedReportRepository.js';
+import type { ArchiveRepository } from './repositories/archiveRepository.js';
+import type { LegalHoldService } from './services/legalHoldService.js';
+import type { ReportDisposal } from './services/reportDisposal.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import { createErrorHandler, notFoundHandler } from './web/errorHandler.js';
 import { setUpCsrf } from './web/middleware/csrf.js';
@@ -41,6 +44,7 @@ import { resultsRoutes } from './web/routes/resultsRoutes.js';
 import { signInRoutes } from './web/routes/signInRoutes.js';
 import { teamRoutes } from './web/routes/teamRoutes.js';
 import { brandingRoutes } from './web/routes/brandingRoutes.js';
+import { archiveRoutes } from './web/routes/archiveRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 import { shareRoutes } from './web/routes/shareRoutes.js';
@@ -99,6 +103,12 @@ export interface AppDependencies {
   auditRepository: AuditRepository;
   /** The register of issued reports and their exact bytes (append-only). */
   issuedReports: IssuedReportRepository;
+  /** The compliance archive: the register filtered, with disposal and legal hold state. */
+  archive: ArchiveRepository;
+  /** Legal holds on report numbers (they stop disposal). */
+  legalHolds: LegalHoldService;
+  /** Disposal of issued reports past their retention period. */
+  reportDisposal: ReportDisposal;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -188,6 +198,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(signInRoutes(deps.accountService, deps.signInThrottle, t));
   app.use(invitationRoutes(deps.accountService, t));
   app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl }));
+  app.use(archiveRoutes({ archive: deps.archive, issuedReports: deps.issuedReports, legalHolds: deps.legalHolds, disposal: deps.reportDisposal, auditLog: deps.auditLog }, t));
   app.use(brandingRoutes({ repository: deps.brandingRepository, t, guard: requireRole('admin'), organisationIdOf: (res) => checkedUser(res).organisationId }));
 
   app.use(notFoundHandler);

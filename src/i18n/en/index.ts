@@ -12,6 +12,7 @@ import { sharingMessages } from './sharing.js';
 import { brandingMessages } from './branding.js';
 import { reassessmentMessages } from './reassessment.js';
 import { judgementMessages } from './judgement.js';
+import { archiveMessages } from './archive.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -29,4 +30,5 @@ export const en: Readonly<Record<string, string>> = {
   ...brandingMessages,
   ...reassessmentMessages,
   ...judgementMessages,
+  ...archiveMessages,
 };

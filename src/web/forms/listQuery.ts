@@ -23,7 +23,7 @@ function single(value: unknown): string | undefined {
   return typeof first === 'string' ? first.trim() : undefined;
 }
 
-function pageOf(value: unknown): number {
+export function pageOf(value: unknown): number {
   const text = single(value);
   if (!text || !/^\d{1,6}$/.test(text)) return 1;
   return Math.min(Math.max(1, Number(text)), MAX_PAGE);
@@ -33,6 +33,35 @@ function isCalendarDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00.000Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** The named filter fields of a query string that were given, as typed (trimmed). */
+export function typedFilterFields(query: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const field of fields) {
+    const value = single(query[field]);
+    if (value) typed[field] = value;
+  }
+  return typed;
+}
+
+/**
+ * A list's "from" and "to" calendar dates (fields `from` and `to`), each checked: one that is not
+ * a real date is reported and left out; a range that ends before it starts keeps only its start.
+ */
+export function readDateRange(typed: Readonly<Record<string, string>>, fail: (field: string, message: string) => void, t: Translate): { from?: string; to?: string } {
+  const range: { from?: string; to?: string } = {};
+  for (const field of ['from', 'to'] as const) {
+    const value = typed[field];
+    if (!value) continue;
+    if (isCalendarDate(value)) range[field] = value;
+    else fail(field, t('practice.filter.error.date'));
+  }
+  if (range.from && range.to && range.from > range.to) {
+    fail('to', t('practice.filter.error.range'));
+    delete range.to;
+  }
+  return range;
 }
 
 /** The client list's search box and page. */
@@ -46,14 +75,10 @@ export function readClientSearch(query: Record<string, unknown>): { search?: str
  * of the filter and reported against its field, so the list still shows and the form says why.
  */
 export function readAssessmentFilter(query: Record<string, unknown>, t: Translate): { query: ListQuery; typed: FormValues; errors: FieldError[] } {
-  const typed: Record<string, string> = {};
+  const typed = typedFilterFields(query, ['q', 'status', 'band', 'from', 'to']);
   const errors: FieldError[] = [];
   const filter: AssessmentFilter = {};
   const fail = (field: string, message: string) => errors.push({ field, href: field, message });
-  for (const field of ['q', 'status', 'band', 'from', 'to']) {
-    const value = single(query[field]);
-    if (value) typed[field] = value;
-  }
   if (typed.q) filter.search = typed.q.slice(0, MAX_SEARCH_LENGTH);
   if (typed.status) {
     if ((ASSESSMENT_STATUSES as readonly string[]).includes(typed.status)) filter.status = typed.status as AssessmentStatus;
@@ -63,18 +88,8 @@ export function readAssessmentFilter(query: Record<string, unknown>, t: Translat
     if ((BANDS as readonly string[]).includes(typed.band)) filter.band = typed.band as Band;
     else fail('band', t('practice.filter.error.band'));
   }
-  for (const [field, key] of [
-    ['from', 'startedFrom'],
-    ['to', 'startedTo'],
-  ] as const) {
-    const value = typed[field];
-    if (!value) continue;
-    if (isCalendarDate(value)) filter[key] = value;
-    else fail(field, t('practice.filter.error.date'));
-  }
-  if (filter.startedFrom && filter.startedTo && filter.startedFrom > filter.startedTo) {
-    fail('to', t('practice.filter.error.range'));
-    delete filter.startedTo;
-  }
+  const range = readDateRange(typed, fail, t);
+  if (range.from) filter.startedFrom = range.from;
+  if (range.to) filter.startedTo = range.to;
   return { query: { page: pageOf(query.page), filter }, typed, errors };
 }
