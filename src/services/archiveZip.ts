@@ -1,12 +1,15 @@
 import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { Translate } from '../i18n/catalogue.js';
 import { issuedPdfName, manifestCsv, manifestEntryOf, manifestJson, sha256Sums, type ManifestEntry, type ManifestHeader } from '../report/archiveManifest.js';
 import type { ExportItem } from '../repositories/archiveRepository.js';
 
-/** Bytes handed to the ZIP at a time: what may wait in its stream buffers besides the PDF being read. */
-const CHUNK_BYTES = 64 * 1024;
+/**
+ * Bytes handed to the ZIP at a time: the streams' own buffer size (highWaterMark), so the pipes
+ * between here and the reader hold a chunk or so each besides the PDF being read.
+ */
+const CHUNK_BYTES = 16 * 1024;
 
 /** What an export wrote. */
 export interface ArchiveZipOutcome {
@@ -15,30 +18,44 @@ export interface ArchiveZipOutcome {
 }
 
 /**
- * A PDF's bytes as a stream of copied chunks. Copies, not views: once the last chunk is taken, the
- * PDF's own buffer is no longer referenced by the ZIP's pipes and can go before the next is read.
+ * A PDF's bytes as a stream of copied chunks. Copies, not views, and the stream lets go of the
+ * PDF once its last chunk is out: the ZIP keeps every entry's stream function until it ends (for
+ * its central directory), and nothing it keeps may hold a PDF.
  */
-function chunksOf(bytes: Buffer): Readable {
-  function* copies() {
-    for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) yield Buffer.from(bytes.subarray(offset, offset + CHUNK_BYTES));
-  }
-  return Readable.from(copies(), { objectMode: false, highWaterMark: CHUNK_BYTES });
+function chunksOf(pdf: Buffer): Readable {
+  let bytes: Buffer | undefined = pdf;
+  let offset = 0;
+  return new Readable({
+    highWaterMark: CHUNK_BYTES,
+    read() {
+      if (!bytes) return;
+      const chunk = Buffer.from(bytes.subarray(offset, offset + CHUNK_BYTES));
+      offset += chunk.length;
+      if (offset >= bytes.length) bytes = undefined;
+      if (chunk.length > 0) this.push(chunk);
+      if (!bytes) this.push(null);
+    },
+  });
 }
 
 /**
  * Adds one PDF to the ZIP and resolves once the ZIP has read all of it. The ZIP reads an entry
  * only when the entries before it are written and its output has room (pipes with backpressure),
  * so the caller, which fetches the next PDF only after this resolves, moves at the pace of
- * whoever reads the output.
+ * whoever reads the output. The function handed to the ZIP gives its stream away once, so the ZIP
+ * holds no reference to it afterwards.
  */
 function addPdf(zip: ZipFile, name: string, bytes: Buffer, mtime: Date): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const source = chunksOf(bytes);
-    source.once('end', resolve);
-    source.once('error', reject);
-    // Stored, not deflated: a PDF's streams are compressed already, and storing costs no CPU.
-    zip.addReadStreamLazy(name, { mtime, size: bytes.length, compress: false }, (callback) => callback(null, source));
+  const source = chunksOf(bytes);
+  const read = finished(source);
+  const holder: { source: Readable | undefined } = { source };
+  // Stored, not deflated: a PDF's streams are compressed already, and storing costs no CPU.
+  zip.addReadStreamLazy(name, { mtime, size: bytes.length, compress: false }, (callback) => {
+    const given = holder.source;
+    holder.source = undefined;
+    if (given) callback(null, given);
   });
+  return read;
 }
 
 /**

@@ -50,7 +50,7 @@ export const archiveMessages: Readonly<Record<string, string>> = {
   'archive.report.sizeBytes': '{bytes} bytes',
   'archive.report.state': 'State',
   'archive.report.disposedOn': 'Disposed of on {date} by {name}. The register keeps this record; the PDF and the answers are gone.',
-  'archive.report.revisions': 'Other revisions of {number}',
+  'archive.report.revisions': 'Revisions of {number}',
   'archive.report.noRevisions': 'This is the only revision of {number}.',
   'archive.report.thisRevision': 'This page',
 
