@@ -137,11 +137,14 @@ export function createArchiveRepository(db: Db, issuedReports: Pick<IssuedReport
     return query;
   }
 
-  async function count(scope: string, filter: ArchiveFilter): Promise<number> {
-    const query = await filtered(scope, filter);
-    if (!query) return 0;
+  async function countOf(query: ReturnType<typeof register>): Promise<number> {
     const row = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async function count(scope: string, filter: ArchiveFilter): Promise<number> {
+    const query = await filtered(scope, filter);
+    return query ? countOf(query) : 0;
   }
 
   return {
@@ -158,7 +161,7 @@ export function createArchiveRepository(db: Db, issuedReports: Pick<IssuedReport
           .offset(page.offset)
           .limit(page.limit)
           .execute(),
-        count(scope, filter),
+        countOf(query),
       ]);
       return { entries: rows.map(entryOf), total };
     },
@@ -203,15 +206,8 @@ export function createArchiveRepository(db: Db, issuedReports: Pick<IssuedReport
         .where('d.report_id', 'is', null)
         .where('r.issued_at', '<=', cutoff)
         .where((eb) => (options.held ? holdInForce(eb) : eb.not(holdInForce(eb))));
-      const [rows, total] = await Promise.all([
-        withState(query)
-          .orderBy('r.issued_at', 'asc')
-          .orderBy('r.id', 'asc')
-          .limit(options.limit)
-          .execute(),
-        query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { entries: rows.map(entryOf), total: Number(total.n) };
+      const [rows, total] = await Promise.all([withState(query).orderBy('r.issued_at', 'asc').orderBy('r.id', 'asc').limit(options.limit).execute(), countOf(query)]);
+      return { entries: rows.map(entryOf), total };
     },
 
     /**

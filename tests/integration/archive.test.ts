@@ -146,6 +146,12 @@ describe('the archive of issued reports', () => {
     expect(downloads[0]).toMatchObject({ organisation_id: org, actor_user_id: compliance.user.id, actor_name: 'Lela Compliance', subject: `${first.report_number} rev 1` });
     expect(JSON.parse(downloads[0]?.detail ?? '{}')).toEqual({ reportId: first.id, sha256: first.pdf_sha256 });
     expect(downloads[0]?.ip).toBeTruthy();
+    // A HEAD sends nothing and records nothing.
+    const head = await compliance.agent.head(`/archive/reports/${first.id}/report.pdf`).expect(200);
+    expect(head.headers['content-length']).toBe(String(first.pdf.length));
+    await compliance.agent.head('/archive/export.zip').expect(200);
+    expect(await auditLines(database, 'report.downloaded')).toHaveLength(1);
+    expect(await auditLines(database, 'archive.exported')).toHaveLength(0);
 
     // Disposed of: the page says when and by whom; nothing is sent and nothing is audited as downloaded.
     await disposeDirectly(database, first.id, 'Tamar Admin');

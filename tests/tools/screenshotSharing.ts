@@ -1,11 +1,10 @@
 /** Not a test: screenshots of the share page and a shared results page, with axe's findings (npx tsx tests/tools/screenshotSharing.ts OUTDIR). */
-import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import { addClient, signedInAs, startAssessmentOf } from '../support/practice.js';
 import { makeDataDir, removeDataDir, startApp } from '../support/testApp.js';
 import { everyExposureProfile, walkAllSections } from '../support/walk.js';
+import { serveInChromium, shotWithAxe } from './served.js';
 
 const out = process.argv[2] ?? '/tmp/shots';
 const running = await startApp(makeDataDir());
@@ -13,17 +12,8 @@ const running = await startApp(makeDataDir());
 const consultant = await signedInAs(running.app, running.database, 'nino@crp.example', 'consultant', 'Caucasus Risk Partners', 'Nino Beridze');
 const assessment = await startAssessmentOf(consultant, await addClient(consultant, { name: 'Kartli Logistics' }));
 await walkAllSections(consultant, everyExposureProfile, assessment);
-const server = running.app.listen(0, '127.0.0.1');
-await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  process.stdout.write(`${name}: ${found.length === 0 ? 'no axe violations' : found.join('; ')}\n`);
-}
+const { server, base, browser } = await serveInChromium(running);
+const shot = (page: Page, name: string) => shotWithAxe(page, out, name);
 
 const newPage = async () => (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
 const page = await newPage();

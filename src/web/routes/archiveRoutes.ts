@@ -95,12 +95,20 @@ export function archiveRoutes(deps: ArchiveRouteDependencies, t: Translate): Rou
     const scope = scopeOf(res);
     const params = filterParams(filter.read.typed);
     const exportedAt = new Date();
-    const count = await deps.archive.count(scope, filter.read.query.filter);
-    // Recorded before the first byte: an export that breaks off midway still shows in the log.
-    await deps.auditLog.record({ ...auditFrom(req, res), event: 'archive.exported', subject: null, detail: { ...params, count } });
     const name = `RiskPlan-archive-${exportedAt.toISOString().slice(0, 10)}.zip`;
+    // A HEAD asks what a download would be: nothing is read, sent or recorded.
+    if (req.method !== 'HEAD') {
+      const count = await deps.archive.count(scope, filter.read.query.filter);
+      // Recorded before the first byte: an export that breaks off midway still shows in the log.
+      await deps.auditLog.record({ ...auditFrom(req, res), event: 'archive.exported', subject: null, detail: { ...params, count } });
+    }
+    // Set once nothing can fail any more but the stream: an error page is never named a ZIP.
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', downloadContentDisposition({ ascii: name, unicode: name }));
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     const header = { exportedAt: exportedAt.toISOString(), exportedBy: user.displayName, organisation: user.organisationName, filter: params };
     try {
       await writeArchiveZip(deps.archive.forExport(scope, filter.read.query.filter), res, header, t);
@@ -152,7 +160,10 @@ export function archiveRoutes(deps: ArchiveRouteDependencies, t: Translate): Rou
       res.status(410).render('pages/archive/disposed', { page: disposedView(disposed, t) });
       return;
     }
-    await deps.auditLog.record({ ...auditFrom(req, res), event: 'report.downloaded', subject: `${report.report_number} rev ${report.revision}`, detail: { reportId: report.id, sha256: report.pdf_sha256 } });
+    // Recorded before the first byte is sent (a HEAD sends none).
+    if (req.method !== 'HEAD') {
+      await deps.auditLog.record({ ...auditFrom(req, res), event: 'report.downloaded', subject: `${report.report_number} rev ${report.revision}`, detail: { reportId: report.id, sha256: report.pdf_sha256 } });
+    }
     const name = issuedPdfName(report.report_number, report.revision);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', downloadContentDisposition({ ascii: name, unicode: name }));
