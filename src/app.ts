@@ -20,6 +20,9 @@ import type { DurableWriter } from './db/durableWrites.js';
 import type { AuditRepository } from './repositories/auditRepository.js';
 import type { IssuedReportRepository } from './repositories/issuedReportRepository.js';
 import type { AnswerHistoryRepository } from './repositories/answerHistoryRepository.js';
+import type { ArchiveRepository } from './repositories/archiveRepository.js';
+import type { LegalHoldService } from './services/legalHoldService.js';
+import type { ReportDisposal } from './services/reportDisposal.js';
 import type { ShareLinkService } from './services/shareLinkService.js';
 import type { VerificationService } from './services/verificationService.js';
 import type { IssuingService } from './services/issuingService.js';
@@ -48,6 +51,7 @@ import { teamRoutes } from './web/routes/teamRoutes.js';
 import { brandingRoutes } from './web/routes/brandingRoutes.js';
 import { verifyRoutes } from './web/routes/verifyRoutes.js';
 import { auditRoutes } from './web/routes/auditRoutes.js';
+import { archiveRoutes } from './web/routes/archiveRoutes.js';
 import { startRoutes, walkRoutes } from './web/routes/walkRoutes.js';
 import { SESSION_ASSESSMENT_BASE, sessionAssessment } from './web/routes/assessmentContext.js';
 import { shareRoutes } from './web/routes/shareRoutes.js';
@@ -112,6 +116,12 @@ export interface AppDependencies {
   answerHistory: AnswerHistoryRepository;
   /** Issues an assessment's report: a numbered, unchangeable record of it. */
   issuingService: IssuingService;
+  /** The compliance archive: the register filtered, with disposal and legal hold state. */
+  archive: ArchiveRepository;
+  /** Legal holds on report numbers (they stop disposal). */
+  legalHolds: LegalHoldService;
+  /** Disposal of issued reports past their retention period. */
+  reportDisposal: ReportDisposal;
 }
 
 /** The project root: views and static files sit beside src (and beside dist/src once built). */
@@ -208,6 +218,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(signInRoutes(deps.accountService, deps.signInThrottle, deps.auditLog, t));
   app.use(invitationRoutes(deps.accountService, t));
   app.use(teamRoutes(deps.accountService, t, { publicUrl: deps.publicUrl, auditLog: deps.auditLog }));
+  app.use(archiveRoutes({ archive: deps.archive, issuedReports: deps.issuedReports, legalHolds: deps.legalHolds, disposal: deps.reportDisposal, auditLog: deps.auditLog }, t));
   app.use(brandingRoutes({ repository: deps.brandingRepository, t, guard: requireRole('admin'), organisationIdOf: (res) => checkedUser(res).organisationId }));
   app.use(verifyRoutes({ verification: deps.verification, auditLog: deps.auditLog, t, throttle: deps.throttles.verifyAttempts }));
   app.use(auditRoutes({ auditRepository: deps.auditRepository, auditLog: deps.auditLog, accounts: deps.accountService, t }));

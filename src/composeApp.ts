@@ -17,7 +17,11 @@ import { createReportService } from './services/reportService.js';
 import { createExportService } from './services/exportService.js';
 import { createBrandingRepository } from './repositories/brandingRepository.js';
 import { firmBrandingOf } from './services/firmBranding.js';
-import { purgeExpiredData, schedulePurge } from './services/retention.js';
+import { DEFAULT_ISSUED_REPORT_RETENTION_YEARS, purgeExpiredData, schedulePurge } from './services/retention.js';
+import { createArchiveRepository } from './repositories/archiveRepository.js';
+import { createLegalHoldRepository } from './repositories/legalHoldRepository.js';
+import { createLegalHoldService } from './services/legalHoldService.js';
+import { createReportDisposal } from './services/reportDisposal.js';
 import { createAccountRepository } from './repositories/accountRepository.js';
 import { createClientRepository } from './repositories/clientRepository.js';
 import { createPracticeRepository } from './repositories/practiceRepository.js';
@@ -68,6 +72,8 @@ export interface AppSettings {
   abandonedAssessmentDays: number;
   /** How often the clean-up runs. */
   purgeIntervalMs: number;
+  /** Years an issued report is kept before it is due for disposal (ISSUED_REPORT_RETENTION_YEARS; 7 when not given). */
+  issuedReportRetentionYears?: number;
   /** The lifetime the share page offers for a client's read-only link (SHARE_LINK_DAYS). */
   shareLinkDays: number;
   /** Tests only: a stand-in render worker (one that fails its warm-up or holds its work) and its retry timing. */
@@ -123,8 +129,13 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     verifyUrl: new URL('verify', settings.publicUrl).href,
     anonymousIssueLimit: settings.anonymousIssuesPerAssessment ?? DEFAULT_ANONYMOUS_ISSUES_PER_ASSESSMENT,
   });
-  const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays };
-  const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention), settings.purgeIntervalMs, settings.logger);
+  // The archive of issued reports: legal holds, and disposal once the retention period ended.
+  const issuedReportRetentionYears = settings.issuedReportRetentionYears ?? DEFAULT_ISSUED_REPORT_RETENTION_YEARS;
+  const archive = createArchiveRepository(database.db, issuedReports);
+  const legalHolds = createLegalHoldService({ holds: createLegalHoldRepository(database.db), durably, auditLog });
+  const reportDisposal = createReportDisposal({ archive, durably, auditLog, retentionYears: issuedReportRetentionYears, automaticName: t('archive.disposal.automaticName') });
+  const retention = { abandonedAssessmentDays: settings.abandonedAssessmentDays, issuedReportRetentionYears };
+  const scheduledPurge = schedulePurge(() => purgeExpiredData(database.db, retention, { durably }), settings.purgeIntervalMs, settings.logger);
   const app = createApp({
     logger: settings.logger,
     assessmentService,
@@ -174,6 +185,9 @@ export function composeApp(database: Database, settings: AppSettings): ComposedA
     verification: createVerificationService(createVerificationRepository(database.db)),
     answerHistory: createAnswerHistoryRepository(database.db),
     issuingService,
+    archive,
+    legalHolds,
+    reportDisposal,
   });
   return {
     app,

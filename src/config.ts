@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseSettings } from './db/database.js';
 import { DEFAULT_DUE_DAYS, DUE_DAYS_MAX, type DueDays } from './services/actionPlan.js';
+import { DEFAULT_ISSUED_REPORT_RETENTION_YEARS } from './services/retention.js';
 import type { SignedInSessionSettings } from './web/middleware/currentUser.js';
 import type { SignInThrottleSettings } from './web/middleware/signInThrottle.js';
 import { DEFAULT_ANONYMOUS_ISSUING, type ThrottleSettings } from './web/middleware/throttles.js';
@@ -102,6 +103,8 @@ const environmentSchema = z.object({
   // An assessment with no change for this many days is deleted, with everything that belongs to it.
   ABANDONED_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  // Issued reports are kept this many years, then listed for an admin to confirm their disposal (anonymous ones: disposed of by the clean-up).
+  ISSUED_REPORT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_ISSUED_REPORT_RETENTION_YEARS),
   // What the share page offers as a read-only link's lifetime; the consultant may choose 1 to SHARE_LINK_DAYS_MAX.
   SHARE_LINK_DAYS: z.coerce.number().int().min(1).max(SHARE_LINK_DAYS_MAX).default(DEFAULT_SHARE_LINK_DAYS),
 });
@@ -149,6 +152,8 @@ export interface Config {
   abandonedAssessmentDays: number;
   /** How often the running app runs the clean-up. */
   purgeIntervalMs: number;
+  /** Years an issued report is kept before it is due for disposal. */
+  issuedReportRetentionYears: number;
   /** The lifetime the share page offers for a client's read-only link. */
   shareLinkDays: number;
   http: HttpLimits;
@@ -247,6 +252,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     signedInSessions: { idleTimeoutMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteTimeoutMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     abandonedAssessmentDays: values.ABANDONED_ASSESSMENT_DAYS,
     purgeIntervalMs: values.PURGE_INTERVAL_MINUTES * 60_000,
+    issuedReportRetentionYears: values.ISSUED_REPORT_RETENTION_YEARS,
     shareLinkDays: values.SHARE_LINK_DAYS,
     http: {
       headersTimeoutMs: values.HEADERS_TIMEOUT_MS,

@@ -35,6 +35,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     signedInSessions: config.signedInSessions,
     abandonedAssessmentDays: config.abandonedAssessmentDays,
     purgeIntervalMs: config.purgeIntervalMs,
+    issuedReportRetentionYears: config.issuedReportRetentionYears,
     shareLinkDays: config.shareLinkDays,
   });
 

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseStartError, migrateToLatest, openDatabase } from '../db/database.js';
+import { createDurableWriter } from '../db/durableWrites.js';
 import { purgeExpiredData } from '../services/retention.js';
 
 /**
@@ -14,8 +15,9 @@ async function main(): Promise<void> {
     // The same step every start of the app takes: it refuses a schema newer than this version,
     // and brings an older one up to date so the tables the clean-up reads exist.
     await migrateToLatest(database.db);
-    const counts = await purgeExpiredData(database.db, { abandonedAssessmentDays: config.abandonedAssessmentDays });
-    process.stdout.write(`${JSON.stringify({ ...counts, abandonedAssessmentDays: config.abandonedAssessmentDays })}\n`);
+    const retention = { abandonedAssessmentDays: config.abandonedAssessmentDays, issuedReportRetentionYears: config.issuedReportRetentionYears };
+    const counts = await purgeExpiredData(database.db, retention, { durably: createDurableWriter(database.db, database.raw) });
+    process.stdout.write(`${JSON.stringify({ ...counts, ...retention })}\n`);
   } finally {
     await database.close();
   }

@@ -35,7 +35,7 @@ export interface AssessmentListPage {
 }
 
 /** The day after a calendar date, for an inclusive "to" date compared with ISO timestamps. */
-function dayAfter(date: string): string {
+export function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00.000Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString();

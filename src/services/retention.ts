@@ -1,10 +1,32 @@
+import { createAuditLog } from '../audit/auditLog.js';
 import type { Db } from '../db/database.js';
+import type { DurableWriter } from '../db/durableWrites.js';
+import { createTranslator } from '../i18n/catalogue.js';
 import type { Logger } from '../logger.js';
+import { createArchiveRepository } from '../repositories/archiveRepository.js';
+import { createAuditRepository } from '../repositories/auditRepository.js';
+import { createIssuedReportRepository } from '../repositories/issuedReportRepository.js';
+import { createReportDisposal } from './reportDisposal.js';
+
+/** Years an issued report is kept before it is due for disposal (ISSUED_REPORT_RETENTION_YEARS). */
+export const DEFAULT_ISSUED_REPORT_RETENTION_YEARS = 7;
 
 /** How long data is kept. */
 export interface RetentionPolicy {
   /** An anonymous assessment whose last change (assessments.updated_at) is older than this is deleted. A firm's assessments are its records: never. */
   abandonedAssessmentDays: number;
+  /**
+   * Years an issued report is kept. A firm's reports past it are listed for an admin to confirm
+   * their disposal; an anonymous self-assessment's are disposed of by the clean-up itself.
+   * DEFAULT_ISSUED_REPORT_RETENTION_YEARS when not given.
+   */
+  issuedReportRetentionYears?: number;
+}
+
+export interface PurgeOptions {
+  now?: Date;
+  /** Commits each disposal durably (synchronous=FULL on SQLite); a plain transaction when not given. */
+  durably?: DurableWriter;
 }
 
 /** Rows deleted by one clean-up, by kind. */
@@ -13,6 +35,8 @@ export interface PurgeCounts {
   abandonedAssessments: number;
   expiredSessions: number;
   expiredRateLimits: number;
+  /** Anonymous self-assessments' issued reports past their retention whose content was disposed of (the register keeps the record). */
+  disposedAnonymousReports: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,16 +93,37 @@ function deleteExpiredRateLimits(db: Db, nowMs: number): Promise<number> {
 }
 
 /**
- * Deletes what nobody can use any more: abandoned assessments with everything that belongs to
- * them, expired sessions and expired rate-limit counters. Run on a timer by the app and by
- * `npm run purge`; safe to run on several instances at once.
+ * Disposes of anonymous self-assessments' issued reports past the retention period, each in its
+ * own transaction with its audit line. Their assessments may be long gone (the register has no
+ * foreign key to them), and nobody can confirm for them.
  */
-export async function purgeExpiredData(db: Db, policy: RetentionPolicy, now = new Date()): Promise<PurgeCounts> {
+function disposeAnonymousReports(db: Db, policy: RetentionPolicy, options: PurgeOptions, now: Date): Promise<number> {
+  const durably: DurableWriter = options.durably ?? ((work) => db.transaction().execute(work));
+  const disposal = createReportDisposal({
+    archive: createArchiveRepository(db, createIssuedReportRepository(db)),
+    durably,
+    auditLog: createAuditLog(createAuditRepository(db), durably, () => now),
+    retentionYears: policy.issuedReportRetentionYears ?? DEFAULT_ISSUED_REPORT_RETENTION_YEARS,
+    automaticName: createTranslator('en')('archive.disposal.automaticName'),
+    clock: () => now,
+  });
+  return disposal.disposeDueAnonymous();
+}
+
+/**
+ * Deletes what nobody can use any more: abandoned assessments with everything that belongs to
+ * them, expired sessions and expired rate-limit counters, and the content of anonymous issued
+ * reports past their retention. Run on a timer by the app and by `npm run purge`; safe to run on
+ * several instances at once.
+ */
+export async function purgeExpiredData(db: Db, policy: RetentionPolicy, options: PurgeOptions = {}): Promise<PurgeCounts> {
+  const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - policy.abandonedAssessmentDays * DAY_MS).toISOString();
   return {
     abandonedAssessments: await deleteAbandonedAssessments(db, cutoff),
     expiredSessions: await deleteExpiredSessions(db, now.getTime()),
     expiredRateLimits: await deleteExpiredRateLimits(db, now.getTime()),
+    disposedAnonymousReports: await disposeAnonymousReports(db, policy, options, now),
   };
 }
 

@@ -312,7 +312,7 @@ describe(`the history of an assessment's answers (${testStore})`, () => {
 
     // The clean-up deletes the abandoned anonymous assessment, and its history with it.
     const later = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
-    expect((await purgeExpiredData(app().database.db, { abandonedAssessmentDays: 30 }, later)).abandonedAssessments).toBe(2);
+    expect((await purgeExpiredData(app().database.db, { abandonedAssessmentDays: 30, issuedReportRetentionYears: 7 }, { now: later })).abandonedAssessments).toBe(2);
     expect(await changesOf(app().database, anonymousId)).toEqual([]);
     expect(await changesOf(app().database, idOf(base))).not.toEqual([]);
   });

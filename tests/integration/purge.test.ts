@@ -90,7 +90,7 @@ describe('clean-up of abandoned assessments, expired sessions and rate-limit cou
 
     const counts = await purgeExpiredData(db, { abandonedAssessmentDays: 30 });
 
-    expect(counts).toEqual({ abandonedAssessments: 1, expiredSessions: 1, expiredRateLimits: 1 });
+    expect(counts).toEqual({ abandonedAssessments: 1, expiredSessions: 1, expiredRateLimits: 1, disposedAnonymousReports: 0 });
     expect(await rowsOf(running.database, abandoned.id)).toEqual({ assessments: 0, answers: 0, section_progress: 0, resume_tokens: 0, action_plan_entries: 0 });
     expect(await rowsOf(running.database, recent.id)).toEqual({ assessments: 1, answers: 1, section_progress: 1, resume_tokens: 2, action_plan_entries: 1 });
     expect((await db.selectFrom('sessions').select('sid').execute()).length).toBe(liveSessions);
@@ -143,7 +143,7 @@ describe('clean-up of abandoned assessments, expired sessions and rate-limit cou
     expect(purge.status).toBe(0);
     const lines = purge.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toEqual({ abandonedAssessments: 1, expiredSessions: 0, expiredRateLimits: 0, abandonedAssessmentDays: 30 });
+    expect(JSON.parse(lines[0] ?? '')).toEqual({ abandonedAssessments: 1, expiredSessions: 0, expiredRateLimits: 0, disposedAnonymousReports: 0, abandonedAssessmentDays: 30, issuedReportRetentionYears: 7 });
     expect((await rowsOf(running.database, abandoned.id)).assessments).toBe(0);
     expect((await rowsOf(running.database, recent.id)).assessments).toBe(1);
 

@@ -16,6 +16,7 @@ import { verifyMessages } from './verify.js';
 import { auditMessages } from './audit.js';
 import { historyMessages } from './history.js';
 import { issuingMessages } from './issuing.js';
+import { archiveMessages } from './archive.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -37,4 +38,5 @@ export const en: Readonly<Record<string, string>> = {
   ...auditMessages,
   ...historyMessages,
   ...issuingMessages,
+  ...archiveMessages,
 };

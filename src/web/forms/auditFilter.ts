@@ -37,7 +37,7 @@ export function readAuditFilter(query: Record<string, unknown>, userIds: Readonl
     if (userIds.has(typed.user)) filter.actorUserId = typed.user;
     else fail('user', t('audit.filter.error.user'));
   }
-  const range = readDateRange(typed, t, fail);
+  const range = readDateRange(typed, fail, t);
   if (range.from) filter.from = range.from;
   if (range.to) filter.to = range.to;
   return { page: pageOf(query.page), filter, typed, errors };

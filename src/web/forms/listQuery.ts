@@ -36,46 +36,21 @@ export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-/** The client list's search box and page. */
-export function readClientSearch(query: Record<string, unknown>): { search?: string; page: number } {
-  const search = single(query.q)?.slice(0, MAX_SEARCH_LENGTH);
-  return { ...(search ? { search } : {}), page: pageOf(query.page) };
-}
-
-/**
- * The assessment list's filters, from the query string. A value that cannot be used is left out
- * of the filter and reported against its field, so the list still shows and the form says why.
- */
-export function readAssessmentFilter(query: Record<string, unknown>, t: Translate): { query: ListQuery; typed: FormValues; errors: FieldError[] } {
+/** The named filter fields of a query string that were given, as typed (trimmed). */
+export function typedFilterFields(query: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
   const typed: Record<string, string> = {};
-  const errors: FieldError[] = [];
-  const filter: AssessmentFilter = {};
-  const fail = (field: string, message: string) => errors.push({ field, href: field, message });
-  for (const field of ['q', 'status', 'band', 'from', 'to']) {
+  for (const field of fields) {
     const value = single(query[field]);
     if (value) typed[field] = value;
   }
-  if (typed.q) filter.search = typed.q.slice(0, MAX_SEARCH_LENGTH);
-  if (typed.status) {
-    if ((ASSESSMENT_STATUSES as readonly string[]).includes(typed.status)) filter.status = typed.status as AssessmentStatus;
-    else fail('status', t('practice.filter.error.status'));
-  }
-  if (typed.band) {
-    if ((BANDS as readonly string[]).includes(typed.band)) filter.band = typed.band as Band;
-    else fail('band', t('practice.filter.error.band'));
-  }
-  const range = readDateRange(typed, t, fail);
-  if (range.from) filter.startedFrom = range.from;
-  if (range.to) filter.startedTo = range.to;
-  return { query: { page: pageOf(query.page), filter }, typed, errors };
+  return typed;
 }
 
 /**
- * The `from` and `to` dates a list is narrowed to (calendar dates, both inclusive), as typed. A
- * date that is not a real one, or a `to` before the `from`, is reported through `fail` against
- * its field and left out, so the list still shows.
+ * A list's "from" and "to" calendar dates (fields `from` and `to`), each checked: one that is not
+ * a real date is reported and left out; a range that ends before it starts keeps only its start.
  */
-export function readDateRange(typed: Readonly<Record<string, string>>, t: Translate, fail: (field: string, message: string) => void): { from?: string; to?: string } {
+export function readDateRange(typed: Readonly<Record<string, string>>, fail: (field: string, message: string) => void, t: Translate): { from?: string; to?: string } {
   const range: { from?: string; to?: string } = {};
   for (const field of ['from', 'to'] as const) {
     const value = typed[field];
@@ -88,4 +63,34 @@ export function readDateRange(typed: Readonly<Record<string, string>>, t: Transl
     delete range.to;
   }
   return range;
+}
+
+/** The client list's search box and page. */
+export function readClientSearch(query: Record<string, unknown>): { search?: string; page: number } {
+  const search = single(query.q)?.slice(0, MAX_SEARCH_LENGTH);
+  return { ...(search ? { search } : {}), page: pageOf(query.page) };
+}
+
+/**
+ * The assessment list's filters, from the query string. A value that cannot be used is left out
+ * of the filter and reported against its field, so the list still shows and the form says why.
+ */
+export function readAssessmentFilter(query: Record<string, unknown>, t: Translate): { query: ListQuery; typed: FormValues; errors: FieldError[] } {
+  const typed = typedFilterFields(query, ['q', 'status', 'band', 'from', 'to']);
+  const errors: FieldError[] = [];
+  const filter: AssessmentFilter = {};
+  const fail = (field: string, message: string) => errors.push({ field, href: field, message });
+  if (typed.q) filter.search = typed.q.slice(0, MAX_SEARCH_LENGTH);
+  if (typed.status) {
+    if ((ASSESSMENT_STATUSES as readonly string[]).includes(typed.status)) filter.status = typed.status as AssessmentStatus;
+    else fail('status', t('practice.filter.error.status'));
+  }
+  if (typed.band) {
+    if ((BANDS as readonly string[]).includes(typed.band)) filter.band = typed.band as Band;
+    else fail('band', t('practice.filter.error.band'));
+  }
+  const range = readDateRange(typed, fail, t);
+  if (range.from) filter.startedFrom = range.from;
+  if (range.to) filter.startedTo = range.to;
+  return { query: { page: pageOf(query.page), filter }, typed, errors };
 }
