@@ -146,7 +146,7 @@ describe(`issuing the final report (${testStore})`, () => {
     const draft = await downloadPdf(agent).expect(200);
     const file = pdfFile(running, 'draft.pdf', draft.body as Buffer);
     const pages = await pageTexts(file);
-    for (const [index, text] of pages.entries()) expect(text, `page ${index + 1}`).toContain('not an issued report');
+    for (const [index, text] of pages.entries()) expect(text, `page ${index + 1}`).toMatch(/DRAFT-[0-9A-F]{8}-\d+ \(not issued\) · Questionnaire 2\.0/);
     expect(pages[0]).toMatch(/Report ID DRAFT-[0-9A-F]{8}-\d+ \(draft: not an issued report\)/);
     const info = await tool('pdfinfo', [file]);
     expect(info, info).toMatch(/Subject: +Draft .*not an issued report/);

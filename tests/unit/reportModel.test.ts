@@ -140,7 +140,7 @@ describe('buildReportModel', () => {
     expect(facts.get(t('report.cover.reportId'))).toBe('DRAFT-ABCDEF12-3 (draft: not an issued report)');
     expect(facts.has(t('report.cover.issued'))).toBe(false);
     expect(facts.get(t('report.cover.draftDate'))).toBe('28 November 2026, 09:30 UTC');
-    expect(model.footer.left).toBe('DRAFT-ABCDEF12-3 · a draft, not an issued report');
+    expect(model.footer.left).toBe('DRAFT-ABCDEF12-3 (not issued) · Questionnaire 1.0');
     expect(model.documentInfo.subject).toContain('not an issued report');
   });
 

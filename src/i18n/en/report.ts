@@ -21,8 +21,8 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.bookmark.cover': 'Cover',
   'report.header.date': 'Report date: {date}',
   'report.footer.reportId': 'Report ID {reportId} · Questionnaire {version}',
-  /** A draft's footer says what it is instead of the questionnaire version (on its cover): one line has room for one. */
-  'report.footer.draft': '{reportId} · a draft, not an issued report',
+  /** A draft's footer says it was not issued, in the room "Report ID" takes on an issued report's (one line, as long). */
+  'report.footer.draft': '{reportId} (not issued) · Questionnaire {version}',
   'report.footer.page': 'Page {page} of {pages}',
   'report.date.issued': '{date}, {time} UTC',
   'report.list.separator': ', ',
