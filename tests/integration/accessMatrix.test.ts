@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserDirectly, signIn } from '../support/accounts.js';
+import { issueIdFrom, issueReport } from '../support/issuing.js';
 import { createLink } from '../support/practice.js';
 import { csrfTokenFrom, formBody, locationOf, pathOf } from '../support/forms.js';
 import { makeDataDir, removeDataDir, startApp, type RunningApp } from '../support/testApp.js';
@@ -14,14 +15,17 @@ import { everyExposureProfile, newAgent, startAssessment, walkAllSections, type 
  * nothing); everyone else gets the same 404.
  */
 
-type Actor = 'admin' | 'consultant' | 'compliance' | 'otherFirm' | 'signedOut' | 'anonymousHolder';
-const ACTORS: readonly Actor[] = ['admin', 'consultant', 'compliance', 'otherFirm', 'signedOut', 'anonymousHolder'];
+type Actor = 'admin' | 'consultant' | 'compliance' | 'otherFirm' | 'otherCompliance' | 'signedOut' | 'anonymousHolder';
+const ACTORS: readonly Actor[] = ['admin', 'consultant', 'compliance', 'otherFirm', 'otherCompliance', 'signedOut', 'anonymousHolder'];
 const FIRM_STAFF: readonly Actor[] = ['admin', 'consultant', 'compliance'];
 const FIRM_EDITORS: readonly Actor[] = ['admin', 'consultant'];
 /** Actors without an account: a signed-in-only route sends them to sign in. */
 const NOT_SIGNED_IN: ReadonlySet<Actor> = new Set(['signedOut', 'anonymousHolder']);
 /** Pages without an id show each firm its own data: the other firm's consultant reaches them too (for its own firm). */
-const ANY_FIRM_STAFF: readonly Actor[] = [...FIRM_STAFF, 'otherFirm'];
+const ANY_FIRM_STAFF: readonly Actor[] = [...FIRM_STAFF, 'otherFirm', 'otherCompliance'];
+/** The archive and the audit log: compliance and admins, each of their own firm's records. */
+const FIRM_RECORD_KEEPERS: readonly Actor[] = ['admin', 'compliance'];
+const ANY_FIRM_RECORD_KEEPERS: readonly Actor[] = [...FIRM_RECORD_KEEPERS, 'otherCompliance'];
 const ANY_FIRM_EDITORS: readonly Actor[] = [...FIRM_EDITORS, 'otherFirm'];
 
 interface Ids {
@@ -33,6 +37,9 @@ interface Ids {
   otherClient: string;
   otherAssessment: string;
   otherUser: string;
+  /** The firm's issued report of `assessment`, and another firm's of `otherAssessment`. */
+  issue: string;
+  otherIssue: string;
 }
 
 interface Route {
@@ -81,8 +88,27 @@ const ROUTES: Route[] = [
   // On a spare consultant of the firm: disabled, then enabled again.
   { method: 'POST', path: (ids) => `/team/${ids.user}/disable`, allowed: ['admin'] },
   { method: 'POST', path: (ids) => `/team/${ids.user}/enable`, allowed: ['admin'] },
+  // Issued reports of an assessment (issuing again with nothing changed stores nothing).
+  { method: 'POST', path: (ids) => `/assessments/${ids.assessment}/issue`, allowed: FIRM_EDITORS },
+  { method: 'GET', path: (ids) => `/assessments/${ids.assessment}/issued`, allowed: FIRM_STAFF },
+  { method: 'GET', path: (ids) => `/assessments/${ids.assessment}/issued/${ids.issue}.pdf`, allowed: FIRM_STAFF },
+  // The archive and the audit log (an empty post is a 400: let through, nothing held or disposed of).
+  { method: 'GET', path: () => '/archive', allowed: ANY_FIRM_RECORD_KEEPERS },
+  { method: 'GET', path: () => '/archive/export.zip', allowed: ANY_FIRM_RECORD_KEEPERS },
+  { method: 'GET', path: (ids) => `/archive/reports/${ids.issue}`, allowed: FIRM_RECORD_KEEPERS },
+  { method: 'GET', path: (ids) => `/archive/reports/${ids.issue}/report.pdf`, allowed: FIRM_RECORD_KEEPERS },
+  { method: 'POST', path: (ids) => `/archive/reports/${ids.issue}/hold`, allowed: FIRM_RECORD_KEEPERS },
+  { method: 'POST', path: (ids) => `/archive/reports/${ids.issue}/hold/release`, allowed: FIRM_RECORD_KEEPERS },
+  { method: 'GET', path: () => '/archive/disposal', allowed: ['admin'] },
+  { method: 'POST', path: () => '/archive/disposal', allowed: ['admin'] },
+  { method: 'GET', path: () => '/audit', allowed: ANY_FIRM_RECORD_KEEPERS },
+  { method: 'GET', path: () => '/audit.csv', allowed: ANY_FIRM_RECORD_KEEPERS },
+  // Anyone may ask whether a PDF is genuine (an empty post is a 400 with the form).
+  { method: 'GET', path: () => '/verify', allowed: ACTORS, anonymousBase: true },
+  { method: 'POST', path: () => '/verify', allowed: ACTORS, anonymousBase: true },
   // The anonymous base: only the browser that holds the assessment reaches it.
-  ...[...ASSESSMENT_PAGES, ...ASSESSMENT_EDIT_PAGES].map((page): Route => ({ method: 'GET', path: () => `/assessment${page}`, allowed: ['anonymousHolder'], anonymousBase: true })),
+  ...[...ASSESSMENT_PAGES, ...ASSESSMENT_EDIT_PAGES, '/issued'].map((page): Route => ({ method: 'GET', path: () => `/assessment${page}`, allowed: ['anonymousHolder'], anonymousBase: true })),
+  { method: 'POST', path: () => '/assessment/issue', allowed: ['anonymousHolder'], anonymousBase: true },
 ];
 
 /** What an actor who may not reach a route is told. */
@@ -100,6 +126,8 @@ describe('the access matrix: every role against every route', () => {
   const agents = new Map<Actor, Agent>();
   const tokens = new Map<Actor, string>();
   let ids: Ids;
+  let anonymousIssue: string;
+  let strangersAnonymousIssue: string;
 
   beforeAll(async () => {
     running = await startApp(makeDataDir());
@@ -112,11 +140,15 @@ describe('the access matrix: every role against every route', () => {
       spare: await createUserDirectly(database, { organisationName: firm, email: 'spare@crp.example', role: 'consultant' }),
       otherFirm: await createUserDirectly(database, { organisationName: 'Baku Assurance Group', email: 'aysel@bag.example', role: 'consultant' }),
     };
+    const otherCompliance = await createUserDirectly(database, { organisationName: 'Baku Assurance Group', email: 'rauf@bag.example', role: 'compliance' });
     for (const actor of ['admin', 'consultant', 'compliance', 'otherFirm'] as const) {
       const agent = newAgent(app);
       await signIn(agent, users[actor].email);
       agents.set(actor, agent);
     }
+    const otherComplianceAgent = newAgent(app);
+    await signIn(otherComplianceAgent, otherCompliance.email);
+    agents.set('otherCompliance', otherComplianceAgent);
     agents.set('signedOut', newAgent(app));
     const holder = newAgent(app);
     await startAssessment(holder);
@@ -137,9 +169,17 @@ describe('the access matrix: every role against every route', () => {
     const ownTasks = await consultant.get(`/assessments/${own.assessment}`).expect(200);
     const reassessed = await consultant.post(`/assessments/${own.assessment}/reassessment`).type('form').send(formBody({ _csrf: csrfTokenFrom(ownTasks.text) })).expect(303);
     const reassessment = pathOf(locationOf(reassessed)).split('/').pop() ?? '';
-    ids = { ...own, reassessment, user: users.spare.id, otherClient: other.client, otherAssessment: other.assessment, otherUser: users.otherFirm.id };
+    const issue = issueIdFrom(await issueReport(consultant, `/assessments/${own.assessment}`));
+    const otherIssue = issueIdFrom(await issueReport(agents.get('otherFirm') as Agent, `/assessments/${other.assessment}`));
+    anonymousIssue = issueIdFrom(await issueReport(holder));
+    // Another browser's anonymous assessment, issued too: nobody else reaches its issue.
+    const stranger = newAgent(app);
+    await startAssessment(stranger);
+    await walkAllSections(stranger);
+    strangersAnonymousIssue = issueIdFrom(await issueReport(stranger));
+    ids = { ...own, reassessment, user: users.spare.id, otherClient: other.client, otherAssessment: other.assessment, otherUser: users.otherFirm.id, issue, otherIssue };
     for (const actor of ACTORS) tokens.set(actor, csrfTokenFrom((await (agents.get(actor) as Agent).get('/').expect(200)).text));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await running.stop();
@@ -200,6 +240,8 @@ describe('the access matrix: every role against every route', () => {
         `${open.shared}/actions`,
         `${open.shared}/share`,
         `${open.shared}/history`,
+        `${open.shared}/issued`,
+        `${open.shared}/issued/${ids.issue}.pdf`,
         `${closed.shared}/results`,
         `${expired.shared}/results`,
         `/shared/${randomUUID()}/results`,
@@ -212,23 +254,26 @@ describe('the access matrix: every role against every route', () => {
         const status = (await agent.get(path).redirects(0)).status;
         if (status !== 404) wrong.push(`${actor} GET ${path}: expected 404, got ${status}`);
       }
-      const posted = await agent.post(`${open.shared}/actions`).type('form').send(formBody({ _csrf: tokens.get(actor) ?? '' })).redirects(0);
-      if (posted.status !== 404) wrong.push(`${actor} POST ${open.shared}/actions: expected 404, got ${posted.status}`);
+      for (const page of ['/actions', '/issue']) {
+        const posted = await agent.post(`${open.shared}${page}`).type('form').send(formBody({ _csrf: tokens.get(actor) ?? '' })).redirects(0);
+        if (posted.status !== 404) wrong.push(`${actor} POST ${open.shared}${page}: expected 404, got ${posted.status}`);
+      }
     }
     expect(wrong).toEqual([]);
   }, 120_000);
 
   it('answers another firm’s ids, guessed and sequential ids with the same 404 (or the sign-in page when signed out)', async () => {
+    const noOthers = { otherClient: '', otherAssessment: '', otherUser: '', otherIssue: '' };
     const strangers: Ids[] = [
-      { client: ids.otherClient, assessment: ids.otherAssessment, reassessment: ids.otherAssessment, user: ids.otherUser, otherClient: '', otherAssessment: '', otherUser: '' },
-      { client: randomUUID(), assessment: randomUUID(), reassessment: randomUUID(), user: randomUUID(), otherClient: '', otherAssessment: '', otherUser: '' },
-      { client: '1', assessment: '2', reassessment: '4', user: '3', otherClient: '', otherAssessment: '', otherUser: '' },
+      { ...noOthers, client: ids.otherClient, assessment: ids.otherAssessment, reassessment: ids.otherAssessment, user: ids.otherUser, issue: ids.otherIssue },
+      { ...noOthers, client: randomUUID(), assessment: randomUUID(), reassessment: randomUUID(), user: randomUUID(), issue: randomUUID() },
+      { ...noOthers, client: '1', assessment: '2', reassessment: '4', user: '3', issue: '5' },
     ];
     const wrong: string[] = [];
     for (const route of ROUTES.filter((candidate) => !candidate.anonymousBase && candidate.path(ids) !== candidate.path(strangers[1] as Ids))) {
       for (const stranger of strangers) {
         const path = route.path(stranger);
-        for (const actor of ACTORS.filter((candidate) => candidate !== 'otherFirm')) {
+        for (const actor of ACTORS.filter((candidate) => candidate !== 'otherFirm' && candidate !== 'otherCompliance')) {
           const answer = await answerOf(actor, route, path);
           const expected = String(refusalFor(actor, route));
           if (answer !== expected) wrong.push(`${actor} ${route.method} ${path}: expected ${expected}, got ${answer}`);
@@ -237,4 +282,33 @@ describe('the access matrix: every role against every route', () => {
     }
     expect(wrong).toEqual([]);
   }, 300_000);
+
+  it('never serves an issued report through another assessment, another firm or another anonymous browser: the same 404', async () => {
+    const own = `/assessments/${ids.assessment}`;
+    const cases: { path: string; actors: readonly Actor[] }[] = [
+      // The firm's issue under the anonymous base, and anonymous issues under the firm's base.
+      { path: `/assessment/issued/${ids.issue}.pdf`, actors: ACTORS },
+      { path: `${own}/issued/${anonymousIssue}.pdf`, actors: FIRM_STAFF },
+      // The other firm's issue, under this firm's assessment and in this firm's archive.
+      { path: `${own}/issued/${ids.otherIssue}.pdf`, actors: FIRM_STAFF },
+      { path: `/archive/reports/${ids.otherIssue}`, actors: FIRM_RECORD_KEEPERS },
+      { path: `/archive/reports/${ids.otherIssue}/report.pdf`, actors: FIRM_RECORD_KEEPERS },
+      // This firm's issue in the other firm's archive; an anonymous issue in any archive.
+      { path: `/archive/reports/${ids.issue}`, actors: ['otherCompliance'] },
+      { path: `/archive/reports/${anonymousIssue}/report.pdf`, actors: [...FIRM_RECORD_KEEPERS, 'otherCompliance'] },
+      // Another browser's anonymous issue, even to the holder of an anonymous assessment.
+      { path: `/assessment/issued/${strangersAnonymousIssue}.pdf`, actors: ACTORS },
+    ];
+    const wrong: string[] = [];
+    for (const { path, actors } of cases) {
+      for (const actor of actors) {
+        const status = (await (agents.get(actor) as Agent).get(path).redirects(0)).status;
+        if (status !== 404) wrong.push(`${actor} GET ${path}: expected 404, got ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The holder reaches their own issue, and the firm's staff theirs.
+    expect((await (agents.get('anonymousHolder') as Agent).get(`/assessment/issued/${anonymousIssue}.pdf`)).status).toBe(200);
+    expect((await (agents.get('compliance') as Agent).get(`/archive/reports/${ids.issue}/report.pdf`)).status).toBe(200);
+  }, 120_000);
 });
