@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder, type Transaction } from 'kysely';
 import type { AuditEntry } from '../audit/auditEvents.js';
 import type { Db } from '../db/database.js';
 import type { AuditLogTable, DatabaseSchema } from '../db/schema.js';
@@ -10,6 +10,8 @@ export interface AuditFilter {
   actorUserId?: string;
   from?: string;
   to?: string;
+  /** Text the subject ("About") contains; see subjectContains for how letters compare. */
+  subject?: string;
 }
 
 export type AuditRow = AuditLogTable;
@@ -22,6 +24,24 @@ function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00.000Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString();
+}
+
+/** Capital A to Z as small letters, and nothing else: the fold both stores' lower() agree on (below). */
+function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+/**
+ * The subject contains the text, the user's own %, _ and \\ taken literally. Capital and small
+ * letters match in A to Z only; other scripts (Şəki, Тбилиси, ქართული) match exactly as written, on
+ * both stores alike: SQLite's lower() folds ASCII only, and PostgreSQL's lower() under the "C"
+ * collation does the same whatever the database's locale. No column holds a folded copy (the log
+ * is append-only and its schema fixed), so this is a scan of the organisation's entries.
+ */
+function subjectContains(db: Db, text: string): RawBuilder<boolean> {
+  const pattern = `%${asciiLowerCase(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const subject = db.getExecutor().adapter instanceof PostgresAdapter ? sql`lower(${sql.ref('subject')} collate "C")` : sql`lower(${sql.ref('subject')})`;
+  return sql<boolean>`${subject} like ${pattern} escape '\\'`;
 }
 
 /** The row an entry becomes. Long values are cut, never refused: an audit line is not lost to its length. */
@@ -48,6 +68,7 @@ export function createAuditRepository(db: Db) {
     if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
     if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
     if (filter.to) query = query.where('at', '<', dayAfter(filter.to));
+    if (filter.subject) query = query.where(subjectContains(db, filter.subject));
     return query;
   }
 

@@ -273,6 +273,55 @@ describe(`the audit log (${testStore})`, () => {
     expect(none.text).toContain('No entry matches these filters.');
   });
 
+  it('finds everything about one report (or any text in About), A to Z in either case, other alphabets as written, % _ and \\ taken literally; the CSV the same', async () => {
+    const running = await started();
+    const { admin, compliance } = await people(running);
+    const org = admin.organisationId;
+    const nino = { userId: admin.id, name: 'Nino Beridze' };
+    await seedEntries(running.database, [
+      { at: '2026-10-01T09:00:00.000Z', organisationId: org, actor: nino, event: 'report.issued', subject: 'RP-2026-000001 rev 1' },
+      { at: '2026-10-02T09:00:00.000Z', organisationId: org, actor: nino, event: 'legal_hold.placed', subject: 'RP-2026-000001', detail: { reason: 'Tax inspection' } },
+      { at: '2026-10-03T09:00:00.000Z', organisationId: org, actor: nino, event: 'report.issued', subject: 'RP-2026-000010 rev 1' },
+      { at: '2026-10-04T09:00:00.000Z', organisationId: org, actor: nino, event: 'report.verified', subject: 'RP-2026-000001', detail: { revision: 1, method: 'sha256' } },
+      { at: '2026-10-05T09:00:00.000Z', organisationId: org, actor: nino, event: 'assessment.exported', subject: 'Şəki İpək MMC', detail: { format: 'docx' } },
+      { at: '2026-10-06T09:00:00.000Z', organisationId: org, actor: nino, event: 'assessment.exported', subject: 'Kartli 100% Logistics_Ltd', detail: { format: 'csv' } },
+      { at: '2026-10-07T09:00:00.000Z', organisationId: org, actor: nino, event: 'assessment.exported', subject: 'Kartli 1000 LogisticsXLtd \\ Tbilisi', detail: { format: 'csv' } },
+      { at: '2026-10-08T09:00:00.000Z', organisationId: org, actor: nino, event: 'archive.exported', subject: null, detail: { client: 'şəki', from: '2026-10-01', to: '2026-10-31', count: 2 } },
+      // Another firm's entry about the same report number is never shown.
+      { at: '2026-10-09T09:00:00.000Z', organisationId: (await createUserDirectly(running.database, { organisationName: 'Elsewhere LLC', email: 'x@else.example', role: 'admin', displayName: 'X' })).organisationId, event: 'report.issued', subject: 'RP-2026-000001 rev 1' },
+    ]);
+    const agent = await signedInAt(running, compliance.email, ADMIN_IP);
+    const about = async (text: string) => tableRows((await agent.get(`/audit?about=${encodeURIComponent(text)}`).expect(200)).text);
+
+    const report = await agent.get('/audit?about=rp-2026-000001').expect(200);
+    expect(tableRows(report.text).map((row) => /(Report issued|Legal hold placed|Report checked on the verify page)/.exec(row)?.[0])).toEqual(['Report checked on the verify page', 'Legal hold placed', 'Report issued']);
+    expect(report.text).toContain('value="rp-2026-000001"');
+    expect(report.text).toContain('href="/audit.csv?about=rp-2026-000001"');
+    // Combined with the other filters.
+    expect(await about('RP-2026-000001')).toHaveLength(3);
+    expect(tableRows((await agent.get('/audit?about=RP-2026-000001&event=legal_hold.placed').expect(200)).text)).toHaveLength(1);
+
+    expect(await about('KARTLI')).toHaveLength(2);
+    expect(await about('Şəki')).toHaveLength(1);
+    // Outside A to Z, letters match only as written, on both stores alike.
+    expect(await about('şəki')).toHaveLength(0);
+    expect((await about('100%')).join()).toContain('Kartli 100% Logistics_Ltd');
+    expect(await about('100%')).toHaveLength(1);
+    expect(await about('s_L')).toHaveLength(1);
+    expect(await about('\\')).toHaveLength(1);
+    expect(await about('%')).toHaveLength(1);
+    // The archive export's entry has no stored subject: it reads "Archive export" but is not found by it.
+    expect((await about('1')).join()).not.toContain('Archive export');
+    expect(tableRows((await agent.get('/audit?event=archive.exported').expect(200)).text)[0]).toMatch(/Archive export Client contains “şəki”; Issued 1\s?–\s?31 October 2026; 2 reports$/);
+
+    const csv = await agent.get('/audit.csv?about=RP-2026-000001').buffer(true).parse(binary).expect(200);
+    const records = csvRecords((csv.body as Buffer).toString('utf8').slice(1)).slice(1);
+    expect(records.map((record) => `${record[1]} ${record[6]}`)).toEqual(['report.issued RP-2026-000001 rev 1', 'legal_hold.placed RP-2026-000001', 'report.verified RP-2026-000001']);
+    const exported = await rowsOf(running.database, 'audit.exported');
+    expect(detailOf(exported[0] ?? { detail: null })).toEqual({ about: 'RP-2026-000001' });
+    expect(tableRows((await agent.get('/audit?event=audit.exported').expect(200)).text)[0]).toContain('Audit log export About contains “RP-2026-000001”');
+  });
+
   it('exports the filtered log as CSV (BOM, CRLF, words and codes, formulas neutralised), oldest first, and records the export', async () => {
     const running = await started();
     const { admin } = await people(running);
@@ -309,7 +358,8 @@ describe(`the audit log (${testStore})`, () => {
     expect(events).toEqual(['user.role_changed', 'assessment.exported', 'report.downloaded', 'signin.succeeded', 'audit.exported', 'audit.exported']);
     const page = await agent.get('/audit?event=audit.exported').expect(200);
     expect(tableRows(page.text)[1]).toContain('Audit log exported Nino Beridze 203.0.113.10');
-    expect(tableRows(page.text)[1]).toContain('On or before: 2026-10-02');
+    expect(tableRows(page.text)[1]).toContain('Audit log export');
+    expect(tableRows(page.text)[1]).toContain('Recorded on or before 2 October 2026');
   });
 
   it('refuses an action with 503 when its audit entry cannot be written: no CSV, no verify answer; a check that matches nothing still answers', async () => {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AuditLog } from '../../audit/auditLog.js';
 import type { Translate } from '../../i18n/catalogue.js';
-import { auditCsvHeader, auditCsvRecord, auditPageView } from '../../presenters/auditPage.js';
+import { auditCsvHeader, auditCsvRecord, auditPageView, userNamesOf } from '../../presenters/auditPage.js';
 import { csvRecord, UTF8_BOM } from '../../report/csv.js';
 import { downloadContentDisposition } from '../../report/fileName.js';
 import type { AuditRepository } from '../../repositories/auditRepository.js';
@@ -70,16 +70,17 @@ export function auditRoutes(deps: AuditRoutesDependencies): Router {
     const { filter } = query;
     const user = checkedUser(res);
     const userName = members.find((member) => member.id === filter.actorUserId)?.displayName;
-    const filtersUsed = { ...(filter.event ? { event: filter.event } : {}), ...(userName ? { user: userName } : {}), ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
+    const filtersUsed = { ...(filter.subject ? { about: filter.subject } : {}), ...(filter.event ? { event: filter.event } : {}), ...(userName ? { user: userName } : {}), ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
     // Recorded before the first byte: an export the log cannot record does not happen.
     await auditLog.record({ ...auditFrom(req, res), event: 'audit.exported', ...(Object.keys(filtersUsed).length > 0 ? { detail: filtersUsed } : {}) });
     const name = `RiskPlan-audit-log-${new Date().toISOString().slice(0, 10)}.csv`;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
     res.setHeader('Content-Disposition', downloadContentDisposition({ ascii: name, unicode: name }));
+    const names = userNamesOf(members);
     res.write(UTF8_BOM + csvRecord(auditCsvHeader(t)));
     for await (const row of auditRepository.each(user.organisationId, filter)) {
       if (res.destroyed) return;
-      if (!res.write(csvRecord(auditCsvRecord(row, t)))) await writable(res);
+      if (!res.write(csvRecord(auditCsvRecord(row, t, names)))) await writable(res);
     }
     res.end();
   });
