@@ -241,11 +241,21 @@ describe("a compliance officer's round in Chromium", () => {
       const lineOf = (event: string) => audit.filter((row) => row.includes(event));
       expect(lineOf('Issued report downloaded')).toEqual([expect.stringMatching(new RegExp(`Lela Gelashvili.*${number} rev 2`))]);
       expect(lineOf('Archive exported')).toEqual([expect.stringContaining('Lela Gelashvili')]);
+      // Every particular in words: the export's filter as a sentence, no programmer's key anywhere.
+      expect(lineOf('Archive exported')[0]).toMatch(/Archive export Client contains “şəki”; 2 reports$/);
+      for (const line of audit) expect(line).not.toMatch(/\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z]\w*\b/);
       // The two matches (file and pasted hash) are recorded; the altered file matched nothing, so nothing is kept of it.
       expect(lineOf('Report checked on the verify page')).toHaveLength(2);
       for (const line of lineOf('Report checked on the verify page')) expect(line).toContain(number);
       expect(lineOf('Report issued')).toHaveLength(4);
       await inspect(auditor, 'compliance-08-audit');
+      // Everything that happened to one report: its number in About.
+      await auditor.fill('#about', number.toLowerCase());
+      await auditor.getByRole('button', { name: 'Apply filters' }).click();
+      const aboutReport = (await auditor.locator('table tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+      expect(aboutReport.length).toBeGreaterThan(0);
+      for (const line of aboutReport) expect(line).toContain(number);
+      expect(aboutReport.filter((line) => line.includes('Report checked on the verify page'))).toHaveLength(2);
       // On a phone: the audit log and the archive.
       await auditor.setViewportSize({ width: 390, height: 844 });
       await inspect(auditor, 'compliance-09-audit-phone');

@@ -47,6 +47,11 @@ async function signedIn(email: string): Promise<Page> {
 const lela = await signedIn('lela@crp.example');
 await lela.goto(`${base}/archive`);
 await shot(lela, 'archive-list');
+// On a phone each report is a card: every value with its column's name.
+await lela.setViewportSize({ width: 375, height: 800 });
+await lela.goto(`${base}/archive?client=${encodeURIComponent('Şəki')}`);
+await shot(lela, 'archive-list-phone');
+await lela.setViewportSize({ width: 1200, height: 900 });
 await lela.goto(`${base}/archive?client=${encodeURIComponent('şəki')}&number=RP_&band=purple&from=2026-02-30`);
 await shot(lela, 'archive-filter-errors');
 await lela.goto(`${base}/archive/reports/${revised.id}`);
