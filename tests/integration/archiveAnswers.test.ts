@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { auditLines, disposeDirectly, download, memberOf } from '../support/archive.js';
-import { locationOf, pathOf } from '../support/forms.js';
 import { seedIssuedReport } from '../support/issued.js';
 import { issueIdFrom, issueReport } from '../support/issuing.js';
 import { useFreshApp } from '../support/lifecycle.js';
 import { csvRecords } from '../support/officeFiles.js';
-import { addClient, OTHER_FIRM, startAssessmentOf } from '../support/practice.js';
-import { answersFor, everyExposureProfile, newAgent, postSection, walkAllSections, type Agent } from '../support/walk.js';
+import { addClient, startAssessmentOf } from '../support/practice.js';
+import { answersFor, everyExposureProfile, postSection, walkAllSections, type Agent } from '../support/walk.js';
 import type { Answers } from '../../src/questionnaire/types.js';
 
 /** A firm's client whose business depends on energy (so the energy section is asked), with nobody named as preparing it. */
@@ -113,37 +112,6 @@ describe('the answers an issued report was issued on, in the archive', () => {
     await lela.agent.head(`/archive/reports/${first}/answers.csv`).expect(200);
     expect(await auditLines(database, 'report.answers_downloaded')).toHaveLength(1);
   }, 60_000);
-
-  it('is the same 404 for consultants, other firms, anonymous issues and unknown ids, and sends signed-out visitors to sign in', async () => {
-    const { app, database } = running();
-    const compliance = await memberOf(app, database, 'lela@crp.example', 'compliance');
-    const consultant = await memberOf(app, database, 'nino@crp.example', 'consultant');
-    const stranger = await memberOf(app, database, 'aysel@bag.example', 'compliance', OTHER_FIRM);
-    const answers = { company_name: { value: 'Kartli Logistics LLC' } };
-    const issue = await seedIssuedReport(database, { organisationId: compliance.user.organisationId, clientName: 'Kartli Logistics', answers });
-    const theirs = await seedIssuedReport(database, { organisationId: stranger.user.organisationId, clientName: 'Absheron Foods', answers });
-    const anonymous = await seedIssuedReport(database, { organisationId: null, companyName: 'Absheron Foods', answers });
-    await compliance.agent.get(`/archive/reports/${issue.id}/answers`).expect(200);
-    await stranger.agent.get(`/archive/reports/${theirs.id}/answers`).expect(200);
-
-    const mine = [`/archive/reports/${issue.id}/answers`, `/archive/reports/${issue.id}/answers.csv`];
-    for (const url of mine) {
-      const answer = await consultant.agent.get(url);
-      expect(answer.status, url).toBe(404);
-    }
-    for (const url of [...mine, `/archive/reports/${anonymous.id}/answers`, `/archive/reports/${anonymous.id}/answers.csv`, '/archive/reports/00000000-0000-4000-8000-000000000000/answers']) {
-      const answer = await stranger.agent.get(url);
-      expect(answer.status, url).toBe(404);
-      expect(answer.text).not.toContain('Kartli');
-    }
-    const visitor = newAgent(app);
-    for (const url of mine) {
-      const answer = await visitor.get(url);
-      expect(answer.status, url).toBe(303);
-      expect(pathOf(locationOf(answer))).toBe('/sign-in');
-    }
-    expect(await auditLines(database, 'report.answers_downloaded')).toHaveLength(0);
-  });
 
   it('says when and by whom a disposed report was disposed of, for its answers and their CSV, and no longer links to them', async () => {
     const { app, database } = running();
