@@ -133,6 +133,7 @@ export function archiveReportView(entry: ArchiveEntry, revisions: readonly Archi
     states: stateTags(entry, t),
     disposed: entry.disposal ? t('archive.report.disposedOn', { date: formatDateTime(entry.disposal.at), name: entry.disposal.byName }) : undefined,
     downloadHref: entry.disposal ? undefined : `${archiveReportPath(report.id)}/report.pdf`,
+    answersHref: entry.disposal ? undefined : `${archiveReportPath(report.id)}/answers`,
     revisions: revisions.map((revision) => ({ ...archiveRowView(revision, t), current: revision.report.id === report.id })),
     hold: {
       action: `${archiveReportPath(report.id)}/hold`,

@@ -181,12 +181,12 @@ describe('the archive of issued reports', () => {
     await admin.agent.get('/archive').expect(200);
     await admin.agent.get(`/archive/reports/${issue.id}/report.pdf`).expect(200);
 
-    const mine = [`/archive/reports/${issue.id}`, `/archive/reports/${issue.id}/report.pdf`];
+    const mine = [`/archive/reports/${issue.id}`, `/archive/reports/${issue.id}/report.pdf`, `/archive/reports/${issue.id}/answers`, `/archive/reports/${issue.id}/answers.csv`];
     for (const url of ['/archive', '/archive/export.zip', '/archive/disposal', ...mine]) {
       const answer = await consultant.agent.get(url);
       expect(answer.status, url).toBe(404);
     }
-    for (const url of [...mine, `/archive/reports/${anonymous.id}`, `/archive/reports/${anonymous.id}/report.pdf`, '/archive/reports/00000000-0000-4000-8000-000000000000', '/archive/reports/x%27%20or%201=1']) {
+    for (const url of [...mine, `/archive/reports/${anonymous.id}`, `/archive/reports/${anonymous.id}/report.pdf`, `/archive/reports/${anonymous.id}/answers`, '/archive/reports/00000000-0000-4000-8000-000000000000', '/archive/reports/x%27%20or%201=1']) {
       const answer = await stranger.agent.get(url);
       expect(answer.status, url).toBe(404);
       expect(answer.text).not.toContain('Kartli');

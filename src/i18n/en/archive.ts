@@ -80,7 +80,7 @@ export const archiveMessages: Readonly<Record<string, string>> = {
   'archive.hold.error.tooLong': 'Use {max} characters or fewer',
 
   'archive.disposed.title': 'This report was disposed of',
-  'archive.disposed.body': '{number} rev {revision} was disposed of on {date} by {name}, after its retention period ended. Its PDF is no longer kept. The register still records that it was issued, when, by whom and its SHA-256.',
+  'archive.disposed.body': '{number} rev {revision} was disposed of on {date} by {name}, after its retention period ended. Its PDF and the answers it was issued on are no longer kept. The register still records that it was issued, when, by whom and its SHA-256.',
 
   'archive.disposal.title': 'Reports due for disposal',
   'archive.disposal.lead': 'Issued reports are kept for {years} years. These were issued longer ago and may now be disposed of. Disposing of a report deletes its PDF and its answers; the register keeps the record that it was issued, and the audit log records who disposed of it.',
