@@ -135,6 +135,8 @@ describe('the archive of issued reports', () => {
     expect(page.text).toContain(`href="/archive/reports/${first.id}"`);
     expect(page.text).toContain(`href="/archive/reports/${second.id}/report.pdf"`);
     expect(page.text).toContain(`No legal hold is in force on ${first.report_number}.`);
+    // Kept ISSUED_REPORT_RETENTION_YEARS (7 by default) from the issue.
+    expect(page.text).toMatch(/Kept until<\/dt>\s*<dd[^>]*>1 April 2033 \(7 years after issue\)/);
 
     const pdf = await download(compliance.agent, `/archive/reports/${first.id}/report.pdf`).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -105,7 +105,7 @@ export function archiveRoutes(deps: ArchiveRouteDependencies, t: Translate): Rou
   async function renderReport(res: Response, entry: ArchiveEntry, form: HoldFormState, status = 200): Promise<void> {
     const target = { scope: scopeOf(res), reportNumber: entry.report.report_number };
     const [revisions, holds] = await Promise.all([deps.archive.revisions(target.scope, target.reportNumber), deps.legalHolds.holdsOn(target)]);
-    res.status(status).render('pages/archive/report', { page: archiveReportView(entry, revisions, holds, form, t) });
+    res.status(status).render('pages/archive/report', { page: archiveReportView(entry, revisions, holds, form, t, deps.disposal.retentionYears) });
   }
 
   router.get(ARCHIVE_PATH, async (req, res) => {
