@@ -6,6 +6,7 @@
 export const AUDIT_EVENTS = [
   'report.issued',
   'report.downloaded',
+  'report.answers_downloaded',
   'report.verified',
   'report.disposed',
   'legal_hold.placed',

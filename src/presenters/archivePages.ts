@@ -1,7 +1,7 @@
 import { hasMessage, type Translate } from '../i18n/catalogue.js';
 import type { ArchiveEntry, Issuer } from '../repositories/archiveRepository.js';
 import type { LegalHold } from '../repositories/legalHoldRepository.js';
-import type { DisposalList } from '../services/reportDisposal.js';
+import { retentionEnd, type DisposalList } from '../services/reportDisposal.js';
 import type { FieldError } from '../web/forms/fields.js';
 import { filterParams, type ReadArchiveFilter } from '../web/forms/archiveQuery.js';
 import { BANDS } from '../web/forms/listQuery.js';
@@ -106,7 +106,7 @@ const HOLD_NOTICES: Readonly<Record<string, { key: string; success: boolean }>> 
 };
 
 /** One issue: its metadata, its other revisions, its legal hold and the hold form. */
-export function archiveReportView(entry: ArchiveEntry, revisions: readonly ArchiveEntry[], holds: readonly LegalHold[], form: HoldFormState, t: Translate) {
+export function archiveReportView(entry: ArchiveEntry, revisions: readonly ArchiveEntry[], holds: readonly LegalHold[], form: HoldFormState, t: Translate, retentionYears: number) {
   const { report } = entry;
   const number = report.report_number;
   const errors = form.errors ?? [];
@@ -125,6 +125,11 @@ export function archiveReportView(entry: ArchiveEntry, revisions: readonly Archi
     { key: t('archive.report.sha256'), value: report.pdf_sha256, code: true },
     { key: t('archive.report.size'), value: t('archive.report.sizeBytes', { bytes: report.pdf_size.toLocaleString('en-GB') }) },
   ];
+  // What an auditor asks next: how long it is kept, and why longer when a hold is in force.
+  if (!entry.disposal) {
+    const until = formatDate(retentionEnd(report.issued_at, retentionYears));
+    facts.push({ key: t('archive.report.keptUntil'), value: t(inForce ? 'archive.report.keptUntilHeld' : 'archive.report.keptUntilDate', { date: until, years: retentionYears }) });
+  }
   return {
     title: pageTitle(heading, errors.length > 0 || form.notSaved === true, t),
     heading,
@@ -133,6 +138,7 @@ export function archiveReportView(entry: ArchiveEntry, revisions: readonly Archi
     states: stateTags(entry, t),
     disposed: entry.disposal ? t('archive.report.disposedOn', { date: formatDateTime(entry.disposal.at), name: entry.disposal.byName }) : undefined,
     downloadHref: entry.disposal ? undefined : `${archiveReportPath(report.id)}/report.pdf`,
+    answersHref: entry.disposal ? undefined : `${archiveReportPath(report.id)}/answers`,
     revisions: revisions.map((revision) => ({ ...archiveRowView(revision, t), current: revision.report.id === report.id })),
     hold: {
       action: `${archiveReportPath(report.id)}/hold`,

@@ -62,10 +62,14 @@ function questionIndex(questionnaire: Questionnaire): Map<string, { question: Qu
   return new Map(questionnaire.sections.flatMap((section) => section.questions.map((question) => [question.id, { question, section }] as const)));
 }
 
-function sideView(question: Question | undefined, answer: StoredAnswer | undefined, version: string, t: Translate): AnswerSideView {
+/**
+ * An answer in words with its note, or `noneText` (muted) when there is none: the history's
+ * "no answer" by default; the archive's answers of an issue say "Not answered".
+ */
+export function answerSideView(question: Question | undefined, answer: StoredAnswer | undefined, version: string, t: Translate, noneText = t('history.noAnswer')): AnswerSideView {
   const text = question ? displayAnswer(question, answer, version, t) : '';
   const note = answer?.note;
-  return { text: text || t('history.noAnswer'), none: !text, ...(note ? { note } : {}) };
+  return { text: text || noneText, none: !text, ...(note ? { note } : {}) };
 }
 
 function whoOf(entry: AnswerHistoryEntry, input: HistoryPageInput, t: Translate): string {
@@ -84,8 +88,8 @@ export function historyPageView(input: HistoryPageInput, t: Translate): HistoryP
       who: whoOf(entry, input, t),
       question: found ? t(messageKeys.questionText(version, entry.questionId)) : entry.questionId,
       section: found ? t(messageKeys.sectionTitle(version, found.section.id)) : '',
-      before: sideView(found?.question, entry.before, version, t),
-      after: sideView(found?.question, entry.after, version, t),
+      before: answerSideView(found?.question, entry.before, version, t),
+      after: answerSideView(found?.question, entry.after, version, t),
     };
   });
   return {

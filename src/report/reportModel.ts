@@ -115,6 +115,8 @@ function coverFacts(c: Context): Fact[] {
   if (meta.consultantFirm?.trim()) facts.push({ label: t('report.cover.consultantFirm'), value: meta.consultantFirm.trim() });
   facts.push(
     { label: t('report.cover.reportId'), value: meta.draft ? t('report.cover.draftId', { reportId: meta.reportId }) : meta.reportId },
+    // Printed, not only in the metadata: a reader holding a paper copy or a forwarded file learns where to check it.
+    ...(meta.verifyUrl ? [{ label: t('report.cover.verify'), value: t('report.cover.verifyAt', { url: meta.verifyUrl }) }] : []),
     { label: t('report.cover.version'), value: c.questionnaire.version },
     { label: t('report.cover.countries'), value: countriesInWords(c) ?? t('report.countries.none') },
     ...overallJudgementFact(c),

@@ -36,6 +36,13 @@ export function retentionCutoff(now: Date, years: number): string {
   return cutoff.toISOString();
 }
 
+/** When an issue's retention ends: its issue instant plus the period in whole calendar years (the inverse of retentionCutoff). */
+export function retentionEnd(issuedAt: string, years: number): string {
+  const end = new Date(issuedAt);
+  end.setUTCFullYear(end.getUTCFullYear() + years);
+  return end.toISOString();
+}
+
 /** The databases' own refusal (a trigger on both stores): a hold placed after the re-check and before the insert. */
 function isLegalHoldRefusal(error: unknown): boolean {
   return error instanceof Error && /under a legal hold/.test(error.message);

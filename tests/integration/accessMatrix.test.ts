@@ -97,6 +97,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '/archive/export.zip', allowed: ANY_FIRM_RECORD_KEEPERS },
   { method: 'GET', path: (ids) => `/archive/reports/${ids.issue}`, allowed: FIRM_RECORD_KEEPERS },
   { method: 'GET', path: (ids) => `/archive/reports/${ids.issue}/report.pdf`, allowed: FIRM_RECORD_KEEPERS },
+  { method: 'GET', path: (ids) => `/archive/reports/${ids.issue}/answers`, allowed: FIRM_RECORD_KEEPERS },
   { method: 'POST', path: (ids) => `/archive/reports/${ids.issue}/hold`, allowed: FIRM_RECORD_KEEPERS },
   { method: 'POST', path: (ids) => `/archive/reports/${ids.issue}/hold/release`, allowed: FIRM_RECORD_KEEPERS },
   { method: 'GET', path: () => '/archive/disposal', allowed: ['admin'] },

@@ -135,6 +135,8 @@ describe('the archive of issued reports', () => {
     expect(page.text).toContain(`href="/archive/reports/${first.id}"`);
     expect(page.text).toContain(`href="/archive/reports/${second.id}/report.pdf"`);
     expect(page.text).toContain(`No legal hold is in force on ${first.report_number}.`);
+    // Kept ISSUED_REPORT_RETENTION_YEARS (7 by default) from the issue.
+    expect(page.text).toMatch(/Kept until<\/dt>\s*<dd[^>]*>1 April 2033 \(7 years after issue\)/);
 
     const pdf = await download(compliance.agent, `/archive/reports/${first.id}/report.pdf`).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -181,12 +183,12 @@ describe('the archive of issued reports', () => {
     await admin.agent.get('/archive').expect(200);
     await admin.agent.get(`/archive/reports/${issue.id}/report.pdf`).expect(200);
 
-    const mine = [`/archive/reports/${issue.id}`, `/archive/reports/${issue.id}/report.pdf`];
+    const mine = [`/archive/reports/${issue.id}`, `/archive/reports/${issue.id}/report.pdf`, `/archive/reports/${issue.id}/answers`, `/archive/reports/${issue.id}/answers.csv`];
     for (const url of ['/archive', '/archive/export.zip', '/archive/disposal', ...mine]) {
       const answer = await consultant.agent.get(url);
       expect(answer.status, url).toBe(404);
     }
-    for (const url of [...mine, `/archive/reports/${anonymous.id}`, `/archive/reports/${anonymous.id}/report.pdf`, '/archive/reports/00000000-0000-4000-8000-000000000000', '/archive/reports/x%27%20or%201=1']) {
+    for (const url of [...mine, `/archive/reports/${anonymous.id}`, `/archive/reports/${anonymous.id}/report.pdf`, `/archive/reports/${anonymous.id}/answers`, '/archive/reports/00000000-0000-4000-8000-000000000000', '/archive/reports/x%27%20or%201=1']) {
       const answer = await stranger.agent.get(url);
       expect(answer.status, url).toBe(404);
       expect(answer.text).not.toContain('Kartli');

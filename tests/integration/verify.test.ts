@@ -92,7 +92,9 @@ describe(`verifying a PDF (${testStore})`, () => {
     expect(text).toContain(`Issued on ${formatDate(new Date('2026-11-20T10:15:00Z'))}`);
     expect(text).toContain('Issued by CRP Consulting');
     // Nothing of the report's content or its people: not the client, not the issuer, not the rating.
-    for (const absent of ['Kartli', 'Nino', 'High', 'high', issue.pdf_sha256, 'disposed']) expect(answer.text, absent).not.toContain(absent);
+    for (const absent of ['Kartli', 'Nino', 'High', 'high', 'disposed']) expect(answer.text, absent).not.toContain(absent);
+    // The hash of the checker's own file, which they hold anyway: it ties a printout of the answer to the file.
+    expect(text).toContain(`SHA-256 of what you checked: ${issue.pdf_sha256}`);
 
     const rows = await auditRows(running.database);
     expect(rows).toHaveLength(1);
@@ -124,6 +126,8 @@ describe(`verifying a PDF (${testStore})`, () => {
     expect(resultText(first.text)).toContain('changed, even by one byte');
     expect(resultText(first.text)).toContain('a draft that was never issued');
     expect(resultText(first.text)).not.toContain(GENUINE);
+    // The answer names what was checked, so a printout of it is tied to the file.
+    expect(resultText(first.text)).toContain(`SHA-256 of what you checked: ${sha256(altered)}`);
 
     const before = await rowCounts(running.database.db);
     const again = await uploadPdf(visitor, altered);

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../src/db/database.js';
 import type { IssuedReportsTable } from '../../src/db/schema.js';
+import type { Answers } from '../../src/questionnaire/types.js';
 import { ANONYMOUS_SCOPE, createIssuedReportRepository, formatReportNumber } from '../../src/repositories/issuedReportRepository.js';
 
 /** A small, real one-page PDF naming a report number (what file-type, pdftotext and qpdf accept). */
@@ -34,6 +35,8 @@ export interface SeededIssue {
   issuedAt?: Date;
   questionnaireVersion?: string;
   pdf?: Buffer;
+  /** The answers stored with it (none unless given). */
+  answers?: Answers;
 }
 
 /**
@@ -75,7 +78,7 @@ export async function seedIssuedReport(database: Database, seed: SeededIssue): P
       issued_by_name: seed.issuedByName ?? 'Nino Beridze',
       issued_at: issuedAt.toISOString(),
     };
-    await repository.insert(trx, { row, pdf, answersJson: '{}' });
+    await repository.insert(trx, { row, pdf, answersJson: JSON.stringify(seed.answers ?? {}) });
     return { ...row, pdf };
   });
 }

@@ -1,8 +1,11 @@
-/** Not a test: screenshots of the archive, a report's page and the disposal page, with axe's findings (npx tsx tests/tools/screenshotArchive.ts OUTDIR). */
+/** Not a test: screenshots of the archive, a report's page, the answers it was issued on and the disposal page, with axe's findings (npx tsx tests/tools/screenshotArchive.ts OUTDIR). */
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import { disposeDirectly, memberOf } from '../support/archive.js';
 import { seedIssuedReport } from '../support/issued.js';
+import { issueIdFrom, issueReport } from '../support/issuing.js';
+import { addClient, startAssessmentOf } from '../support/practice.js';
+import { answersFor, everyExposureProfile, postSection, walkAllSections } from '../support/walk.js';
 import { makeDataDir, removeDataDir, startApp } from '../support/testApp.js';
 import { screenshotSession } from '../support/screenshotTool.js';
 
@@ -32,6 +35,13 @@ for (let i = 0; i < 24; i += 1) {
 const revised = await seedIssuedReport(database, { organisationId: org, clientName: last?.client_name ?? '', reportNumber: last?.report_number ?? '', revision: 2, band: 'medium', issuedAt: new Date(Date.UTC(2026, 10, 20, 14, 5)), issuedByUserId: nino.user.id, issuedByName: 'Nino Beridze' });
 const disposed = await seedIssuedReport(database, { organisationId: org, clientName: 'Absheron Foods', band: 'high', issuedAt: new Date(Date.now() - 9.5 * years), issuedByName: 'Former Consultant' });
 await disposeDirectly(database, disposed.id, 'Tamar Kapanadze');
+// A real issue through the app, for the page of the answers it was issued on: one question left
+// blank, a note with a line break.
+const profile = { ...everyExposureProfile, company_name: 'Kartli Logistics LLC', sector: 'transport_logistics', prepared_by: '' };
+const assessment = await startAssessmentOf(nino.agent, await addClient(nino.agent, { name: 'Kartli Logistics' }));
+const { answers } = await walkAllSections(nino.agent, profile, assessment);
+await postSection(nino.agent, 'profile', { ...answersFor('profile', answers, profile), energy_dependence__note: 'Generator at the Rustavi depot, not tested since March.\nFuel for two days.' }, 'continue', assessment);
+const issued = issueIdFrom(await issueReport(nino.agent, assessment));
 
 const { base, browser, shot, close } = await screenshotSession(running, out);
 
@@ -68,6 +78,15 @@ await lela.goto(`${base}/archive/reports/${disposed.id}`);
 await shot(lela, 'archive-report-disposed');
 await lela.goto(`${base}/archive/reports/${disposed.id}/report.pdf`);
 await shot(lela, 'archive-download-disposed');
+await lela.goto(`${base}/archive/reports/${issued}`);
+await shot(lela, 'archive-report-issued');
+await lela.click('a:has-text("Answers it was issued on")');
+await shot(lela, 'archive-answers');
+await lela.setViewportSize({ width: 390, height: 844 });
+await shot(lela, 'archive-answers-narrow');
+await lela.setViewportSize({ width: 1200, height: 900 });
+await lela.goto(`${base}/archive/reports/${disposed.id}/answers`);
+await shot(lela, 'archive-answers-disposed');
 
 const tamar = await signedIn('tamar@crp.example');
 await tamar.goto(`${base}/archive/disposal`);

@@ -140,6 +140,7 @@ describe('buildReportModel', () => {
     expect(facts.get(t('report.cover.reportId'))).toBe('DRAFT-ABCDEF12-3 (draft: not an issued report)');
     expect(facts.has(t('report.cover.issued'))).toBe(false);
     expect(facts.get(t('report.cover.draftDate'))).toBe('28 November 2026, 09:30 UTC');
+    expect(facts.has(t('report.cover.verify'))).toBe(false);
     expect(model.footer.left).toBe('DRAFT-ABCDEF12-3 (not issued) · Questionnaire 1.0');
     expect(model.documentInfo.subject).toContain('not an issued report');
   });
@@ -150,6 +151,8 @@ describe('buildReportModel', () => {
     expect(model.documentInfo.subject).toMatch(/\(report RP-2026-000042 rev 2\)\. Verify this report at https:\/\/riskplan\.example\.ge\/verify$/);
     expect(model.documentInfo.keywords).toContain('RP-2026-000042 rev 2');
     expect(model.documentInfo.subject).not.toContain('draft');
+    const facts = new Map(model.cover.facts.map((fact) => [fact.label, unbroken(fact.value)]));
+    expect(facts.get(t('report.cover.verify'))).toBe('Upload this PDF at https://riskplan.example.ge/verify');
   });
 
   it('given no consultant firm, leaves the firm off the cover', () => {

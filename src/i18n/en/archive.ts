@@ -46,6 +46,9 @@ export const archiveMessages: Readonly<Record<string, string>> = {
   'archive.report.questionnaire': 'Questionnaire version',
   'archive.report.language': 'Language',
   'archive.report.sha256': 'SHA-256 of the PDF',
+  'archive.report.keptUntil': 'Kept until',
+  'archive.report.keptUntilDate': '{date} ({years} years after issue); then listed for an admin to confirm its disposal',
+  'archive.report.keptUntilHeld': 'While the legal hold is in force (otherwise {date}, {years} years after issue)',
   'archive.report.size': 'Size',
   'archive.report.sizeBytes': '{bytes} bytes',
   'archive.report.state': 'State',
@@ -80,7 +83,7 @@ export const archiveMessages: Readonly<Record<string, string>> = {
   'archive.hold.error.tooLong': 'Use {max} characters or fewer',
 
   'archive.disposed.title': 'This report was disposed of',
-  'archive.disposed.body': '{number} rev {revision} was disposed of on {date} by {name}, after its retention period ended. Its PDF is no longer kept. The register still records that it was issued, when, by whom and its SHA-256.',
+  'archive.disposed.body': '{number} rev {revision} was disposed of on {date} by {name}, after its retention period ended. Its PDF and the answers it was issued on are no longer kept. The register still records that it was issued, when, by whom and its SHA-256.',
 
   'archive.disposal.title': 'Reports due for disposal',
   'archive.disposal.lead': 'Issued reports are kept for {years} years. These were issued longer ago and may now be disposed of. Disposing of a report deletes its PDF and its answers; the register keeps the record that it was issued, and the audit log records who disposed of it.',

@@ -17,6 +17,7 @@ import { auditMessages } from './audit.js';
 import { historyMessages } from './history.js';
 import { issuingMessages } from './issuing.js';
 import { archiveMessages } from './archive.js';
+import { archiveAnswersMessages } from './archiveAnswers.js';
 
 /** The English catalogue: interface text, questionnaire content and the scoring method. */
 export const en: Readonly<Record<string, string>> = {
@@ -39,4 +40,5 @@ export const en: Readonly<Record<string, string>> = {
   ...historyMessages,
   ...issuingMessages,
   ...archiveMessages,
+  ...archiveAnswersMessages,
 };

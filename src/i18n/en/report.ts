@@ -39,6 +39,8 @@ export const reportMessages: Readonly<Record<string, string>> = {
   'report.cover.reportId': 'Report ID',
   /** A draft's cover: the date it was made from, and its id marked as a draft. */
   'report.cover.draftDate': 'Draft as of',
+  'report.cover.verify': 'Is it genuine?',
+  'report.cover.verifyAt': 'Upload this PDF at {url}',
   'report.cover.draftId': '{reportId} (draft: not an issued report)',
   'report.cover.version': 'Questionnaire version',
   'report.cover.countries': 'Operations in',

@@ -18,6 +18,7 @@ export const verifyMessages: Readonly<Record<string, string>> = {
   'verify.result.issuedOn': 'Issued on',
   'verify.result.issuedBy': 'Issued by',
   'verify.result.disposed': 'Its content was disposed of at the end of its retention period. Only the record that it was issued remains.',
+  'verify.result.checked': 'SHA-256 of what you checked:',
   'verify.result.notIssued.title': 'Not a RiskPlan issue',
   'verify.result.notIssued.body':
     'No report issued through RiskPlan has exactly this content. The file may have been changed, even by one byte. It may be a draft that was never issued. Or it may not come from RiskPlan.',

@@ -2,13 +2,16 @@ import { Router, type Request, type Response } from 'express';
 import type { AuditLog } from '../../audit/auditLog.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { ARCHIVE_PATH, archiveListView, archiveReportPath, archiveReportView, disposalView, disposedView, type HoldFormState } from '../../presenters/archivePages.js';
+import { issuedAnswersView, type IssuedAnswersView } from '../../presenters/issuedAnswersPage.js';
 import { issuedPdfName } from '../../report/archiveManifest.js';
+import { issuedAnswersCsv } from '../../report/issuedAnswersCsv.js';
 import { downloadContentDisposition } from '../../report/fileName.js';
 import type { ArchiveEntry, ArchiveRepository } from '../../repositories/archiveRepository.js';
 import type { IssuedReportRepository } from '../../repositories/issuedReportRepository.js';
 import { PAGE_SIZE } from '../../services/practiceService.js';
 import { writeArchiveZip } from '../../services/archiveZip.js';
 import type { LegalHoldService } from '../../services/legalHoldService.js';
+import { parseIssuedAnswers } from '../../services/issuedAnswers.js';
 import { DISPOSAL_BATCH, type ReportDisposal } from '../../services/reportDisposal.js';
 import { auditFrom } from '../auditContext.js';
 import { storageFailureOrThrow } from '../errorHandler.js';
@@ -18,7 +21,7 @@ import { checkedUser, requireRole } from '../middleware/currentUser.js';
 
 export interface ArchiveRouteDependencies {
   archive: ArchiveRepository;
-  issuedReports: Pick<IssuedReportRepository, 'pdfOf'>;
+  issuedReports: Pick<IssuedReportRepository, 'pdfOf' | 'answersOf'>;
   legalHolds: LegalHoldService;
   disposal: ReportDisposal;
   auditLog: AuditLog;
@@ -75,10 +78,34 @@ export function archiveRoutes(deps: ArchiveRouteDependencies, t: Translate): Rou
     return deps.archive.entry(scopeOf(res), String(req.params.issueId));
   }
 
+  /** The issue's content is gone (perhaps a moment ago, so its entry is read again): say when and by whom. */
+  async function renderDisposed(req: Request, res: Response, entry: ArchiveEntry): Promise<void> {
+    const disposed = entry.disposal ? entry : ((await issueOf(req, res)) ?? entry);
+    res.status(410).render('pages/archive/disposed', { page: disposedView(disposed, t) });
+  }
+
+  /**
+   * The answers the issue named by the path was issued on, for its page and its CSV; undefined
+   * once the 404 or the disposed page has been sent.
+   */
+  async function issuedAnswersOf(req: Request, res: Response): Promise<{ entry: ArchiveEntry; page: IssuedAnswersView } | undefined> {
+    const entry = await issueOf(req, res);
+    if (!entry) {
+      notFound(res);
+      return undefined;
+    }
+    const json = entry.disposal ? undefined : await deps.issuedReports.answersOf(entry.report.id);
+    if (json === undefined) {
+      await renderDisposed(req, res, entry);
+      return undefined;
+    }
+    return { entry, page: issuedAnswersView(entry, parseIssuedAnswers(json), t) };
+  }
+
   async function renderReport(res: Response, entry: ArchiveEntry, form: HoldFormState, status = 200): Promise<void> {
     const target = { scope: scopeOf(res), reportNumber: entry.report.report_number };
     const [revisions, holds] = await Promise.all([deps.archive.revisions(target.scope, target.reportNumber), deps.legalHolds.holdsOn(target)]);
-    res.status(status).render('pages/archive/report', { page: archiveReportView(entry, revisions, holds, form, t) });
+    res.status(status).render('pages/archive/report', { page: archiveReportView(entry, revisions, holds, form, t, deps.disposal.retentionYears) });
   }
 
   router.get(ARCHIVE_PATH, async (req, res) => {
@@ -155,9 +182,7 @@ export function archiveRoutes(deps: ArchiveRouteDependencies, t: Translate): Rou
     const { report } = entry;
     const pdf = entry.disposal ? undefined : await deps.issuedReports.pdfOf(report.id);
     if (!pdf) {
-      // Disposed of (perhaps a moment ago): say when and by whom.
-      const disposed = entry.disposal ? entry : ((await issueOf(req, res)) ?? entry);
-      res.status(410).render('pages/archive/disposed', { page: disposedView(disposed, t) });
+      await renderDisposed(req, res, entry);
       return;
     }
     // Recorded before the first byte is sent (a HEAD sends none).
@@ -169,6 +194,25 @@ export function archiveRoutes(deps: ArchiveRouteDependencies, t: Translate): Rou
     res.setHeader('Content-Disposition', downloadContentDisposition({ ascii: name, unicode: name }));
     res.setHeader('Content-Length', String(pdf.length));
     res.end(pdf);
+  });
+
+  // Viewing is not recorded (no page of the archive is); downloading the CSV is, as the PDF is.
+  router.get(`${ARCHIVE_PATH}/reports/:issueId/answers`, async (req, res) => {
+    const found = await issuedAnswersOf(req, res);
+    if (found) res.render('pages/archive/answers', { page: found.page });
+  });
+
+  router.get(`${ARCHIVE_PATH}/reports/:issueId/answers.csv`, async (req, res) => {
+    const found = await issuedAnswersOf(req, res);
+    if (!found) return;
+    const { entry, page } = found;
+    // Recorded before the first byte is sent (a HEAD sends none).
+    if (req.method !== 'HEAD') {
+      await deps.auditLog.record({ ...auditFrom(req, res), event: 'report.answers_downloaded', subject: page.reportId, detail: { reportId: entry.report.id } });
+    }
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
+    res.setHeader('Content-Disposition', downloadContentDisposition({ ascii: page.csvName, unicode: page.csvName }));
+    res.send(issuedAnswersCsv(page, t));
   });
 
   router.post(`${ARCHIVE_PATH}/reports/:issueId/hold`, async (req, res) => {

@@ -21,7 +21,8 @@ export interface VerifyRoutesDependencies {
 interface PageState {
   status?: number;
   /** The answer to a check: the issue it matched, or that it matched none. */
-  result?: { kind: 'issued'; issue: GenuineIssueView } | { kind: 'notIssued' };
+  /** checkedSha256: the hash that was looked up (of the upload, or as pasted), shown so a printout names the file. */
+  result?: ({ kind: 'issued'; issue: GenuineIssueView } | { kind: 'notIssued' }) & { checkedSha256: string };
   /** The SHA-256 as typed, when the form is shown again. */
   typedSha256?: string;
   errors?: FieldError[];
@@ -80,7 +81,7 @@ export function verifyRoutes(deps: VerifyRoutesDependencies): Router {
     const issue = await verification.issueWithSha256(form.input.sha256);
     if (!issue) {
       req.log.info({ method: form.input.method, bytes: form.input.bytes }, 'verify: no issued report matches');
-      render(res, { result: { kind: 'notIssued' } });
+      render(res, { result: { kind: 'notIssued', checkedSha256: form.input.sha256 } });
       return;
     }
     // In the issuing firm's log (none for a self-assessment); a failed write is a 503, not an answer.
@@ -91,7 +92,7 @@ export function verifyRoutes(deps: VerifyRoutesDependencies): Router {
       subject: issue.reportNumber,
       detail: { revision: issue.revision, method: form.input.method },
     });
-    render(res, { result: { kind: 'issued', issue: genuineIssueView(issue, t) } });
+    render(res, { result: { kind: 'issued', issue: genuineIssueView(issue, t), checkedSha256: form.input.sha256 } });
   });
 
   return router;
