@@ -60,6 +60,7 @@ describe('the audit page in words', () => {
 const RECORDED: Record<AuditEvent, { subject: string | null; detail?: Record<string, string | number | boolean | null> }> = {
   'report.issued': { subject: 'RP-2026-000001 rev 1', detail: { reportId: 'f3b1c9f2-6d1e-4c55-9d0e-0a8c2f1b7e11', assessmentId: '9a4e2b71-0c3d-4f6a-8e5b-1d2c3b4a5f60', sha256: 'ab'.repeat(32), companyName: 'Şəki İpək MMC' } },
   'report.downloaded': { subject: 'RP-2026-000001 rev 1', detail: { reportId: 'f3b1c9f2-6d1e-4c55-9d0e-0a8c2f1b7e11', sha256: 'ab'.repeat(32) } },
+  'report.answers_downloaded': { subject: 'RP-2026-000001 rev 1', detail: { reportId: 'f3b1c9f2-6d1e-4c55-9d0e-0a8c2f1b7e11' } },
   'report.verified': { subject: 'RP-2026-000001', detail: { revision: 1, method: 'file' } },
   'report.disposed': { subject: 'RP-2026-000001 rev 1', detail: { reportId: 'f3b1c9f2-6d1e-4c55-9d0e-0a8c2f1b7e11', issuedAt: '2019-03-04T10:11:12.000Z', sha256: 'ab'.repeat(32), retentionYears: 7 } },
   'legal_hold.placed': { subject: 'RP-2026-000001', detail: { reason: 'Tax inspection 2026/114' } },
