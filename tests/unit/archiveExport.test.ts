@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { getDefaultHighWaterMark, Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,15 @@ function collector(): () => void {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
+/**
+ * PDFs the streams between the writer and the reader may hold on their own: two stream buffers
+ * (yazl's output and the reader's) of Node's default size, which Node 22 raised from 16 kB to
+ * 64 kB. A constant either way: what must not grow is the count with the number of reports.
+ */
+function bufferedPdfs(size: number): number {
+  return Math.ceil((2 * getDefaultHighWaterMark(false)) / size);
+}
+
 describe('the archive ZIP writer', () => {
   it('takes the next PDF only as the reader takes the ZIP: a thousand reports never sit in memory', async () => {
     const count = 1000;
@@ -111,7 +120,8 @@ describe('the archive ZIP writer', () => {
     const written = writeArchiveZip(items(), reader.stream, header, t);
     await settle();
     // Nobody reads: the writer stops after a PDF or two instead of fetching all thousand.
-    expect(pulled).toBeLessThanOrEqual(2);
+    const slack = bufferedPdfs(size);
+    expect(pulled).toBeLessThanOrEqual(1 + slack);
     reader.flow();
     const outcome = await written;
     expect(outcome).toEqual({ reports: count, pdfs: count });
@@ -119,10 +129,10 @@ describe('the archive ZIP writer', () => {
     expect(closed).toBe(true);
     expect(reader.received()).toBeGreaterThan(count * size);
     // At every fetch, what was fetched but not yet read stayed within a few PDFs' worth.
-    expect(mostAhead).toBeLessThanOrEqual(3 * size);
+    expect(mostAhead).toBeLessThanOrEqual((2 + slack) * size);
     // And nothing keeps the PDFs already written: 500 of them went through, one or two are still referenced.
     expect(heldHalfway).toBeGreaterThanOrEqual(0);
-    expect(heldHalfway).toBeLessThanOrEqual(2);
+    expect(heldHalfway).toBeLessThanOrEqual(1 + slack);
   }, 60_000);
 
   it('stops fetching and closes the reports when the reader goes away midway', async () => {
@@ -145,7 +155,7 @@ describe('the archive ZIP writer', () => {
     reader.stream.destroy();
     await expect(written).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
     expect(closed).toBe(true);
-    expect(pulled).toBeLessThanOrEqual(3);
+    expect(pulled).toBeLessThanOrEqual(2 + bufferedPdfs(64 * 1024));
   });
 });
 
