@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { Answers, StoredAnswer } from '../questionnaire/types.js';
@@ -58,12 +58,21 @@ export function changedAnswers(questionIds: readonly string[], before: Answers, 
 }
 
 /**
- * A row id that sorts the rows of one save in the order they were given (the section's question
- * order) under one timestamp; the random part keeps ids of concurrent saves apart.
+ * A row id: the save's key (its timestamp and this process's monotonic clock), then the row's
+ * place in the save (the section's question order), then a random part that keeps ids of
+ * concurrent saves in different processes apart. Two saves of one assessment can share a
+ * millisecond (on a fast machine they did): the key still says which came last, so the page and
+ * the bound order by the key (newest first), then by place (see HISTORY_ORDER).
  */
-function changeId(changedAt: string, index: number): string {
-  return `${changedAt}-${String(index).padStart(4, '0')}-${randomUUID()}`;
+function changeId(changedAt: string, saveOrder: bigint, index: number): string {
+  return `${changedAt}-${saveOrder.toString().padStart(20, '0')}-${String(index).padStart(4, '0')}-${randomUUID()}`;
 }
+
+/** Characters of an id that make its save's key: a 24-character ISO timestamp, '-', 20 digits. */
+const SAVE_KEY_LENGTH = 45;
+
+/** An id's save key, for ordering: newest save first (desc), then one save's rows by id (asc) in question order. */
+const saveKeyOfId = sql<string>`substr(id, 1, ${sql.lit(SAVE_KEY_LENGTH)})`;
 
 /** Far above any offset the bound needs; SQLite takes OFFSET only after a LIMIT. */
 const NO_LIMIT = 1_000_000_000;
@@ -84,8 +93,9 @@ export interface RecordedChanges {
  */
 export async function recordAnswerChanges(trx: Transaction<DatabaseSchema>, recorded: RecordedChanges): Promise<void> {
   if (recorded.changes.length === 0) return;
+  const saveOrder = process.hrtime.bigint();
   const rows = recorded.changes.map((change, index) => ({
-    id: changeId(recorded.changedAt, index),
+    id: changeId(recorded.changedAt, saveOrder, index),
     assessment_id: recorded.assessmentId,
     question_id: change.questionId,
     old_value_json: answerJson(change.before),
@@ -107,7 +117,7 @@ export async function recordAnswerChanges(trx: Transaction<DatabaseSchema>, reco
         .selectFrom('answer_changes')
         .select('id')
         .where('assessment_id', '=', recorded.assessmentId)
-        .orderBy('changed_at', 'desc')
+        .orderBy(saveKeyOfId, 'desc')
         .orderBy('id', 'asc')
         .limit(NO_LIMIT)
         .offset(recorded.keepAtMost),
@@ -122,7 +132,7 @@ export function createAnswerHistoryRepository(db: Db) {
     async page(assessmentId: string, window: { offset: number; limit: number }): Promise<{ entries: AnswerHistoryEntry[]; total: number }> {
       const ofAssessment = db.selectFrom('answer_changes').where('assessment_id', '=', assessmentId);
       const [rows, count] = await Promise.all([
-        ofAssessment.selectAll().orderBy('changed_at', 'desc').orderBy('id', 'asc').offset(window.offset).limit(window.limit).execute(),
+        ofAssessment.selectAll().orderBy(saveKeyOfId, 'desc').orderBy('id', 'asc').offset(window.offset).limit(window.limit).execute(),
         ofAssessment.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
       ]);
       const entries = rows.map((row): AnswerHistoryEntry => {
